@@ -1,0 +1,33 @@
+package org.dbchooser.impl;
+
+import java.util.List;
+
+/** The MicroProfile Config keys dbchooser reads, with their defaults. */
+final class ConfigKeys {
+
+    static final String MASTER = "db_chooser.master";
+    static final String SLAVE = "db_chooser.slave";
+    static final String SLAVE_METHODS = "db_chooser.slave-methods";
+    static final String MASTER_UNIT = "db_chooser.master-unit";
+    static final String SLAVE_UNIT = "db_chooser.slave-unit";
+
+    static final String PREFIX = "db_chooser.";
+    static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT);
+
+    static final String DEFAULT_SLAVE_METHODS = "GET,HEAD,OPTIONS";
+    static final String DEFAULT_MASTER_UNIT = "master";
+    static final String DEFAULT_SLAVE_UNIT = "slave";
+
+    private ConfigKeys() {
+    }
+
+    /** The environment variable MicroProfile Config maps to {@code key}: {@code db_chooser.slave-methods} is {@code DB_CHOOSER_SLAVE_METHODS}. */
+    static String environmentName(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package org.dbchooser.impl;
+
+import java.util.Collection;
+
+import org.dbchooser.SlaveWriteException;
+
+/**
+ * Every message dbchooser gives a user, each with its code. Ranges: 1xx configuration,
+ * 2xx annotations, 3xx run time. The README lists them.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String format(String code, String text) {
+        return code + ": " + text;
+    }
+
+    // --- 1xx: configuration, reported when the application deploys
+
+    static String invalidPattern(String key, String pattern, String reason) {
+        return format("DBCHOOSER-101", key + " holds '" + pattern
+                + "', which is not a valid regular expression: " + reason);
+    }
+
+    static String emptyPattern(String key, String rawValue) {
+        return format("DBCHOOSER-102", key + " = '" + rawValue
+                + "' holds an empty pattern, which would match every request; remove the stray comma");
+    }
+
+    static String unknownHttpMethod(String key, String method, Collection<String> known) {
+        return format("DBCHOOSER-103", key + " holds '" + method + "', which is not an HTTP method; use "
+                + String.join(", ", known) + " (upper case)");
+    }
+
+    static String blankUnitName(String key, String rawValue) {
+        return format("DBCHOOSER-104", key + " = '" + rawValue + "' is blank; give the name of a persistence unit");
+    }
+
+    static String sameUnit(String masterKey, String slaveKey, String unit) {
+        return format("DBCHOOSER-105", masterKey + " and " + slaveKey + " both name the persistence unit '" + unit
+                + "'; the slave needs a unit of its own that points at the replica");
+    }
+
+    static String unknownUnit(String key, String unit, Collection<String> declared) {
+        return format("DBCHOOSER-106", key + " = '" + unit + "' names no persistence unit in META-INF/persistence.xml"
+                + (declared.isEmpty() ? " (no persistence unit is declared)" : " (declared: " + String.join(", ", declared) + ")"));
+    }
+
+    static String unknownKey(String key, Collection<String> known) {
+        return format("DBCHOOSER-107", "unknown configuration key '" + key + "'; dbchooser reads "
+                + String.join(", ", known));
+    }
+
+    // --- 2xx: annotations, reported when the application deploys
+
+    static String bothOnMethod(String method) {
+        return format("DBCHOOSER-201", "@ReadOnly and @Master are both present on " + method + "; keep one");
+    }
+
+    static String bothOnClass(String type) {
+        return format("DBCHOOSER-202", "@ReadOnly and @Master are both present on class " + type
+                + " (directly or through stereotypes); keep one, and annotate the methods that differ");
+    }
+
+    static String notInterceptable(String annotation, String method, String why) {
+        return format("DBCHOOSER-203", annotation + " on " + method + " has no effect: the method is " + why
+                + ", and interceptors only run on business methods; move the annotation to a public method");
+    }
+
+    // --- 3xx: run time
+
+    static SlaveWriteException slaveWriteRefused(String operation, String caller, RouteContext context) {
+        return new SlaveWriteException("DBCHOOSER-301", "write refused on the slave route: " + operation + " called from "
+                + caller + ". " + where(context) + " Nothing was written. " + fix(context), null);
+    }
+
+    static SlaveWriteException slaveWriteRejected(String operation, String caller, RouteContext context,
+            String serverMessage, Throwable cause) {
+        return new SlaveWriteException("DBCHOOSER-302", "the slave rejected a write (" + serverMessage + ") during "
+                + operation + " called from " + caller + ". " + where(context)
+                + " The slave's transaction was rolled back; nothing was written. " + fix(context), cause);
+    }
+
+    static String unitFailed(String key, String unit, String reason) {
+        return format("DBCHOOSER-303", "could not open the persistence unit '" + unit + "' (" + key + "): " + reason);
+    }
+
+    static String closeRefused() {
+        return format("DBCHOOSER-304", "the routed EntityManager is managed by dbchooser and cannot be closed by the application");
+    }
+
+    private static String where(RouteContext context) {
+        return "The route was chosen by " + context.decisionOrDefault().origin() + "; "
+                + (context.request == null ? "no HTTP request." : "request: " + context.request + ".");
+    }
+
+    private static String fix(RouteContext context) {
+        return context.request == null
+                ? "To write here, annotate the method that writes with @Master, or run it through Routing.call(Route.MASTER, ...)."
+                : "To write here, annotate the method that writes with @Master, or add a db_chooser.master pattern that matches \""
+                        + context.request + "\".";
+    }
+}

@@ -1,0 +1,113 @@
+package org.dbchooser.impl;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The PATH that {@code db_chooser} patterns see: the request's path inside the
+ * application, the same on every server.
+ *
+ * <ul>
+ * <li>the context path is left out: {@code /shop/api/items} in a WAR deployed at
+ * {@code /shop} is {@code /api/items} (the JAX-RS application path stays in);</li>
+ * <li>the query string is left out;</li>
+ * <li>path parameters are dropped: {@code /a;jsessionid=X/b;v=1} is {@code /a/b};</li>
+ * <li>percent-encoding is decoded as UTF-8 ({@code %C3%A9} is {@code é}, {@code %2F}
+ * is {@code /}); a malformed escape stays as written, bytes that are not UTF-8 become
+ * U+FFFD;</li>
+ * <li>empty segments are dropped ({@code //a} is {@code /a}), {@code .} segments are
+ * dropped and {@code ..} removes the segment before it, never going above the root;</li>
+ * <li>a trailing slash is kept: {@code /a/} stays {@code /a/}.</li>
+ * </ul>
+ */
+final class RequestPaths {
+
+    private RequestPaths() {
+    }
+
+    /**
+     * @param requestUri  the request URI as received, e.g. {@code HttpServletRequest.getRequestURI()}
+     * @param contextPath the application's context path, {@code ""} for the root
+     */
+    static String normalize(String requestUri, String contextPath) {
+        String path = requestUri;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (!contextPath.isEmpty() && path.startsWith(contextPath)
+                && (path.length() == contextPath.length() || path.charAt(contextPath.length()) == '/'
+                        || path.charAt(contextPath.length()) == ';')) {
+            path = path.substring(contextPath.length());
+        }
+        String[] raw = path.split("/", -1);
+        String[] kept = new String[raw.length];
+        int size = 0;
+        for (String segment : raw) {
+            int parameters = segment.indexOf(';');
+            String name = decode(parameters >= 0 ? segment.substring(0, parameters) : segment);
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                if (size > 0) {
+                    size--;
+                }
+                continue;
+            }
+            kept[size++] = name;
+        }
+        StringBuilder normalized = new StringBuilder(path.length() + 1);
+        for (int i = 0; i < size; i++) {
+            normalized.append('/').append(kept[i]);
+        }
+        boolean trailingSlash = raw.length > 1 && raw[raw.length - 1].isEmpty();
+        if (size == 0 || trailingSlash) {
+            normalized.append('/');
+        }
+        return normalized.toString();
+    }
+
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        StringBuilder decoded = new StringBuilder(segment.length());
+        ByteBuffer bytes = ByteBuffer.allocate(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            int high = c == '%' && i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+            if (low >= 0) {
+                bytes.put((byte) (high << 4 | low));
+                i += 2;
+            } else {
+                flush(bytes, decoded);
+                decoded.append(c);
+            }
+        }
+        flush(bytes, decoded);
+        return decoded.toString();
+    }
+
+    private static void flush(ByteBuffer bytes, StringBuilder out) {
+        if (bytes.position() == 0) {
+            return;
+        }
+        bytes.flip();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            CharBuffer chars = utf8.decode(bytes);
+            out.append(chars);
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder cannot fail", e);
+        }
+        bytes.clear();
+    }
+}

@@ -1,0 +1,49 @@
+package org.dbchooser.impl;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Sets the route of each HTTP request with the seed's rule (see {@link RequestRouter})
+ * and clears it when the request ends, so that nothing is left on the pooled thread.
+ * Registered for every request by the library's {@code META-INF/web-fragment.xml}.
+ */
+public class RouteFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(RouteFilter.class.getName());
+
+    @Inject
+    DbChooserExtension extension;
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RouteContext context = RouteContext.current();
+        if (!context.isClean()) {
+            LOG.warning("dbchooser: a route was left on this thread by earlier work; it was cleared");
+            context.clear();
+        }
+        String method = http.getMethod();
+        String methodAndPath = method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath());
+        context.decision = extension.requestRouter().decide(method, methodAndPath);
+        context.request = methodAndPath;
+        context.depth = 1;
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            context.clear();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.dbchooser.impl;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.dbchooser.Route;
+import org.dbchooser.Routing;
+
+/**
+ * Runs work inside a route frame: an annotated call or an explicit {@link Routing}
+ * block. The one place where the precedence rules between frames and the
+ * transaction stickiness are applied, and where the previous route is restored.
+ */
+@ApplicationScoped
+class RouteFrames {
+
+    private final BeanManager beanManager;
+    private final Instance<RequestContextController> requestContexts;
+    private final SelfManagedEntityManagers entityManagers;
+
+    @Inject
+    RouteFrames(BeanManager beanManager, Instance<RequestContextController> requestContexts,
+            SelfManagedEntityManagers entityManagers) {
+        this.beanManager = beanManager;
+        this.requestContexts = requestContexts;
+        this.entityManagers = entityManagers;
+    }
+
+    /** For the container's proxy. */
+    RouteFrames() {
+        this(null, null, null);
+    }
+
+    <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
+        RouteContext context = RouteContext.current();
+        RouteDecision saved = context.decision;
+        // The entity managers of a unit of work live as long as its request context;
+        // work started outside any (a timer, a thread of its own) gets one for the
+        // outermost frame, as @ActivateRequestContext would.
+        RequestContextController activated = context.depth == 0 ? activateRequestContext() : null;
+        context.depth++;
+        try {
+            context.decision = choose(saved, requested);
+            return work.run();
+        } finally {
+            context.decision = saved;
+            context.depth--;
+            if (activated != null) {
+                try {
+                    activated.deactivate();
+                } finally {
+                    requestContexts.destroy(activated);
+                }
+            }
+        }
+    }
+
+    /**
+     * An explicit block beats annotations met inside it; an inner explicit block
+     * beats an outer one; otherwise the inner frame wins. Whatever is asked, a
+     * transaction open on the master keeps reads on the master.
+     */
+    private RouteDecision choose(RouteDecision current, RouteDecision requested) {
+        if (current != null && current.forced() && !requested.forced()) {
+            return current;
+        }
+        if (requested.route() == Route.SLAVE && entityManagers.masterTransactionActive()) {
+            return requested.forced() ? RouteDecision.STICKY_FORCED : RouteDecision.STICKY;
+        }
+        return requested;
+    }
+
+    private RequestContextController activateRequestContext() {
+        try {
+            if (beanManager.getContext(RequestScoped.class).isActive()) {
+                return null;
+            }
+        } catch (ContextNotActiveException noneActive) {
+            // CDI 4.0 reports "no active request context" this way; activate one below
+        }
+        RequestContextController controller = requestContexts.get();
+        controller.activate();
+        return controller;
+    }
+}

@@ -1,0 +1,41 @@
+package org.dbchooser.impl;
+
+import java.io.Serializable;
+
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.dbchooser.Route;
+
+/**
+ * Shared body of the {@code @ReadOnly} and {@code @Master} interceptors: look up the
+ * decision made at deployment for the called method, run the call in its frame.
+ */
+abstract class RouteInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Before Jakarta Transactions' {@code @Transactional} interceptors
+     * ({@code PLATFORM_BEFORE + 200}), so the route is known before a transaction
+     * enlists a connection.
+     */
+    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 150;
+
+    private final RouteFrames frames;
+    private final MethodRoutes routes;
+    private final Route boundRoute;
+
+    RouteInterceptor(RouteFrames frames, DbChooserExtension extension, Route boundRoute) {
+        this.frames = frames;
+        this.routes = extension == null ? null : extension.methodRoutes();
+        this.boundRoute = boundRoute;
+    }
+
+    @AroundInvoke
+    Object route(InvocationContext invocation) throws Exception {
+        RouteDecision decision = routes.lookup(invocation.getTarget().getClass(), invocation.getMethod(), boundRoute);
+        return frames.within(decision, invocation::proceed);
+    }
+}
