@@ -1,0 +1,82 @@
+package org.dbchooser.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** @ReadOnly and @Master on classes, methods, stereotypes and superclasses; the default outside requests. */
+@ExtendWith(ArquillianExtension.class)
+class AnnotationRoutingIT {
+
+    @Deployment
+    static JavaArchive deployment() {
+        return Deployments.routedBeans();
+    }
+
+    @BeforeAll
+    static void schema() throws Exception {
+        Databases.ensureSchema();
+    }
+
+    @Inject
+    ReadOnlyCalls readOnly;
+
+    @Inject
+    MasterCalls master;
+
+    @Inject
+    PlainCalls plain;
+
+    @Inject
+    ReadOnlyClassMasterMethod readOnlyClassMasterMethod;
+
+    @Inject
+    MasterClassReadOnlyMethod masterClassReadOnlyMethod;
+
+    @Inject
+    StereotypedCalls stereotyped;
+
+    @Inject
+    InheritedReadOnlyCalls inherited;
+
+    @Test
+    void readOnlyClassReadsFromTheStandby() {
+        assertThat(readOnly.server().isStandby()).as("%s", readOnly.server()).isTrue();
+    }
+
+    @Test
+    void masterClassRunsOnTheMaster() {
+        assertThat(master.server().isMaster()).as("%s", master.server()).isTrue();
+    }
+
+    @Test
+    void unannotatedCodeOutsideRequestsRunsOnTheMaster() {
+        assertThat(plain.server().isMaster()).as("%s", plain.server()).isTrue();
+    }
+
+    @Test
+    void methodAnnotationBeatsClassAnnotation() {
+        assertThat(readOnlyClassMasterMethod.masterMethod().isMaster()).isTrue();
+        assertThat(readOnlyClassMasterMethod.server().isStandby()).isTrue();
+        assertThat(masterClassReadOnlyMethod.readOnlyMethod().isStandby()).isTrue();
+        assertThat(masterClassReadOnlyMethod.server().isMaster()).isTrue();
+    }
+
+    @Test
+    void stereotypeCarriesTheRouteAndMethodStillBeatsIt() {
+        assertThat(stereotyped.server().isStandby()).isTrue();
+        assertThat(stereotyped.masterMethod().isMaster()).isTrue();
+    }
+
+    @Test
+    void classAnnotationIsInherited() {
+        assertThat(inherited.server().isStandby()).isTrue();
+    }
+}

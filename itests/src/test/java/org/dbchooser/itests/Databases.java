@@ -1,0 +1,102 @@
+package org.dbchooser.itests;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Direct JDBC access to the master and the standby the build started, for setting
+ * up tables and for checking, behind dbchooser's back, what each server holds.
+ */
+final class Databases {
+
+    private Databases() {
+    }
+
+    static int masterPort() {
+        return Integer.getInteger("pg.master.port");
+    }
+
+    static int standbyPort() {
+        return Integer.getInteger("pg.standby.port");
+    }
+
+    static Connection master() throws SQLException {
+        return connect(masterPort());
+    }
+
+    static Connection standby() throws SQLException {
+        return connect(standbyPort());
+    }
+
+    private static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/dbchooser", "dbchooser", "dbchooser");
+    }
+
+    /** Creates the test table on the master (once) and waits until the standby has it. */
+    static synchronized void ensureSchema() throws SQLException, InterruptedException {
+        try (Connection c = master(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists item (id bigserial primary key, name text not null)");
+        }
+        waitForStandby();
+    }
+
+    /** Waits until the standby has replayed everything the master has written so far. */
+    static void waitForStandby() throws SQLException, InterruptedException {
+        String target;
+        try (Connection c = master(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_lsn()")) {
+            r.next();
+            target = r.getString(1);
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try (Connection c = standby(); var s = c.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+            s.setString(1, target);
+            while (true) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the standby did not replay up to " + target + " within 10 s");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    static long countOnMaster(String name) throws SQLException {
+        return count(masterPort(), name);
+    }
+
+    static long countOnStandby(String name) throws SQLException {
+        return count(standbyPort(), name);
+    }
+
+    private static long count(int port, String name) throws SQLException {
+        try (Connection c = connect(port); var s = c.prepareStatement("select count(*) from item where name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Inserts a row on the master directly and waits for the standby; returns its id. */
+    static long insertOnMaster(String name) throws SQLException, InterruptedException {
+        long id;
+        try (Connection c = master(); var s = c.prepareStatement("insert into item(name) values (?) returning id")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                id = r.getLong(1);
+            }
+        }
+        waitForStandby();
+        return id;
+    }
+}

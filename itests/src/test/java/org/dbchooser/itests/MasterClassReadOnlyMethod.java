@@ -1,0 +1,16 @@
+package org.dbchooser.itests;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.dbchooser.Master;
+import org.dbchooser.ReadOnly;
+
+@Master
+@ApplicationScoped
+public class MasterClassReadOnlyMethod extends RoutedCalls {
+
+    @ReadOnly
+    public Server readOnlyMethod() {
+        return server();
+    }
+}

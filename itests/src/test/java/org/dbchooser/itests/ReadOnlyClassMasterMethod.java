@@ -1,0 +1,16 @@
+package org.dbchooser.itests;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.dbchooser.Master;
+import org.dbchooser.ReadOnly;
+
+@ReadOnly
+@ApplicationScoped
+public class ReadOnlyClassMasterMethod extends RoutedCalls {
+
+    @Master
+    public Server masterMethod() {
+        return server();
+    }
+}

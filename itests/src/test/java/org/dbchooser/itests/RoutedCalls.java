@@ -1,0 +1,73 @@
+package org.dbchooser.itests;
+
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * The work each test bean does, whatever route its annotations give it. Every
+ * database answer comes from the server: {@link #server()} asks it who it is.
+ */
+public abstract class RoutedCalls {
+
+    @Inject
+    protected EntityManager em;
+
+    public Server server() {
+        Object[] row = (Object[]) em.createNativeQuery(Server.QUERY).getSingleResult();
+        return new Server(((Number) row[0]).intValue(), (Boolean) row[1]);
+    }
+
+    public <T> T call(Callable<T> work) throws Exception {
+        return work.call();
+    }
+
+    /** Inserts an item in a transaction of its own; rolls back if anything fails. */
+    public long insert(String name) {
+        return inTransaction(() -> {
+            Item item = new Item(name);
+            em.persist(item);
+            em.flush();
+            return item.getId();
+        });
+    }
+
+    /** Loads an item, changes it, and commits: a write that only shows at flush time. */
+    public void rename(long id, String name) {
+        inTransaction(() -> {
+            em.find(Item.class, id).setName(name);
+            return null;
+        });
+    }
+
+    public int bulkRename(String from, String to) {
+        return inTransaction(() -> em.createQuery("update Item i set i.name = :to where i.name = :from")
+                .setParameter("from", from).setParameter("to", to).executeUpdate());
+    }
+
+    public long count(String name) {
+        return em.createQuery("select count(i) from Item i where i.name = :name", Long.class)
+                .setParameter("name", name).getSingleResult();
+    }
+
+    /** Runs {@code work} inside a transaction of the current route's entity manager. */
+    public <T> T inTransaction(Callable<T> work) {
+        EntityTransaction transaction = em.getTransaction();
+        transaction.begin();
+        try {
+            T result = work.call();
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        }
+    }
+}
