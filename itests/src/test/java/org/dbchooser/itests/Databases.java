@@ -43,10 +43,14 @@ final class Databases {
         waitForStandby();
     }
 
-    /** Waits until the standby has replayed everything the master has written so far. */
+    /**
+     * Waits until the standby has replayed everything the master has written so far.
+     * The insert position, not the write position: the test master commits without
+     * waiting for its WAL flush (synchronous_commit=off).
+     */
     static void waitForStandby() throws SQLException, InterruptedException {
         String target;
-        try (Connection c = master(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_lsn()")) {
+        try (Connection c = master(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_insert_lsn()")) {
             r.next();
             target = r.getString(1);
         }

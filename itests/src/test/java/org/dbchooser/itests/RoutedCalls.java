@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
 
 /**
  * The work each test bean does, whatever route its annotations give it. Every
@@ -34,6 +35,12 @@ public abstract class RoutedCalls {
         });
     }
 
+    /** Persists an item in the transaction already open and flushes it, without committing. */
+    public void persistInCurrentTransaction(String name) {
+        em.persist(new Item(name));
+        em.flush();
+    }
+
     /** Loads an item, changes it, and commits: a write that only shows at flush time. */
     public void rename(long id, String name) {
         inTransaction(() -> {
@@ -45,6 +52,10 @@ public abstract class RoutedCalls {
     public int bulkRename(String from, String to) {
         return inTransaction(() -> em.createQuery("update Item i set i.name = :to where i.name = :from")
                 .setParameter("from", from).setParameter("to", to).executeUpdate());
+    }
+
+    public Item lockForUpdate(long id) {
+        return inTransaction(() -> em.find(Item.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public long count(String name) {

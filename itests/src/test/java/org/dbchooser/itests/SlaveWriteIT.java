@@ -1,0 +1,107 @@
+package org.dbchooser.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.dbchooser.Route;
+import org.dbchooser.Routing;
+import org.dbchooser.SlaveWriteException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A write on the slave route fails fast with a message that says why and how to fix it; nothing is written. */
+@ExtendWith(ArquillianExtension.class)
+class SlaveWriteIT {
+
+    @Deployment
+    static JavaArchive deployment() {
+        return Deployments.routedBeans();
+    }
+
+    @BeforeAll
+    static void schema() throws Exception {
+        Databases.ensureSchema();
+    }
+
+    @Inject
+    ReadOnlyCalls readOnly;
+
+    @Inject
+    PlainCalls plain;
+
+    @Inject
+    Routing routing;
+
+    /** The message with the caller's line number left open. */
+    static Pattern message(String text) {
+        return Pattern.compile(Pattern.quote(text).replace("LINE", "\\E\\d+\\Q"));
+    }
+
+    @Test
+    void persistIsRefusedBeforeReachingAServer() throws Exception {
+        String name = "refused-" + UUID.randomUUID();
+        assertThatThrownBy(() -> readOnly.insert(name))
+                .isInstanceOf(SlaveWriteException.class)
+                .hasMessageMatching(message("DBCHOOSER-301: write refused on the slave route: EntityManager.persist(Item)"
+                        + " called from org.dbchooser.itests.RoutedCalls.lambda$insert$0(RoutedCalls.java:LINE)."
+                        + " The route was chosen by @ReadOnly on class org.dbchooser.itests.ReadOnlyCalls"
+                        + " (method org.dbchooser.itests.RoutedCalls.insert(String)); no HTTP request."
+                        + " Nothing was written. To write here, annotate the method that writes with @Master,"
+                        + " or run it through Routing.call(Route.MASTER, ...).").pattern());
+        assertThat(Databases.countOnMaster(name)).isZero();
+        assertThat(Databases.countOnStandby(name)).isZero();
+        assertThat(readOnly.server().isStandby()).as("the route is intact after the refusal").isTrue();
+    }
+
+    @Test
+    void aChangedEntityIsRejectedByTheStandbyAndExplained() throws Exception {
+        String name = "unchanged-" + UUID.randomUUID();
+        long id = Databases.insertOnMaster(name);
+        assertThatThrownBy(() -> readOnly.rename(id, "changed"))
+                .isInstanceOf(SlaveWriteException.class)
+                .hasMessageStartingWith("DBCHOOSER-302: the slave rejected a write (ERROR: cannot execute UPDATE in a read-only transaction)"
+                        + " during EntityTransaction.commit() called from org.dbchooser.itests.RoutedCalls.inTransaction(RoutedCalls.java:")
+                .hasMessageEndingWith("The route was chosen by @ReadOnly on class org.dbchooser.itests.ReadOnlyCalls"
+                        + " (method org.dbchooser.itests.RoutedCalls.rename(long, String)); no HTTP request."
+                        + " The slave's transaction was rolled back; nothing was written. To write here, annotate the"
+                        + " method that writes with @Master, or run it through Routing.call(Route.MASTER, ...).");
+        assertThat(Databases.countOnMaster(name)).isEqualTo(1);
+        assertThat(Databases.countOnMaster("changed")).isZero();
+    }
+
+    @Test
+    void bulkUpdateIsRefused() throws Exception {
+        String name = "bulk-" + UUID.randomUUID();
+        Databases.insertOnMaster(name);
+        assertThatThrownBy(() -> readOnly.bulkRename(name, name + "-renamed"))
+                .isInstanceOf(SlaveWriteException.class)
+                .hasMessageStartingWith("DBCHOOSER-301: write refused on the slave route: Query.executeUpdate() called from ");
+        assertThat(Databases.countOnMaster(name)).isEqualTo(1);
+        assertThat(Databases.countOnMaster(name + "-renamed")).isZero();
+    }
+
+    @Test
+    void writeLockIsRefused() throws Exception {
+        long id = Databases.insertOnMaster("locked-" + UUID.randomUUID());
+        assertThatThrownBy(() -> readOnly.lockForUpdate(id))
+                .isInstanceOf(SlaveWriteException.class)
+                .hasMessageStartingWith("DBCHOOSER-301: write refused on the slave route: EntityManager.find(Item) with lock PESSIMISTIC_WRITE called from ");
+    }
+
+    @Test
+    void explicitSlaveBlockNamesItselfAsTheReason() {
+        String name = "explicit-" + UUID.randomUUID();
+        assertThatThrownBy(() -> routing.run(Route.SLAVE, () -> plain.insert(name)))
+                .isInstanceOf(SlaveWriteException.class)
+                .hasMessageContaining("The route was chosen by Routing.call(SLAVE, ...); no HTTP request.");
+    }
+}

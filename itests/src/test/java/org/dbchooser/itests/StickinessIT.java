@@ -1,0 +1,106 @@
+package org.dbchooser.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.dbchooser.Route;
+import org.dbchooser.Routing;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A transaction that has touched the master stays there; @Master inside slave work
+ * runs on the master in a transaction of its own, and the caller is back on the slave.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StickinessIT {
+
+    @Deployment
+    static JavaArchive deployment() {
+        return Deployments.routedBeans();
+    }
+
+    @BeforeAll
+    static void schema() throws Exception {
+        Databases.ensureSchema();
+    }
+
+    @Inject
+    ReadOnlyCalls readOnly;
+
+    @Inject
+    MasterCalls master;
+
+    @Inject
+    PlainCalls plain;
+
+    @Inject
+    Routing routing;
+
+    record Seen(Server server, long ownUncommittedRows) {
+    }
+
+    @Test
+    void readOnlyInsideAMasterTransactionReadsTheTransactionsOwnWrites() throws Exception {
+        String name = "sticky-" + UUID.randomUUID();
+        Seen inside = master.call(() -> master.inTransaction(() -> {
+            master.persistInCurrentTransaction(name);
+            return new Seen(readOnly.server(), readOnly.count(name));
+        }));
+        assertThat(inside.server().isMaster()).as("%s", inside.server()).isTrue();
+        assertThat(inside.ownUncommittedRows()).as("only the master's open transaction holds the row").isEqualTo(1);
+        assertThat(readOnly.server().isStandby()).as("after the transaction, reads go back to the standby").isTrue();
+    }
+
+    @Test
+    void unannotatedMasterTransactionAlsoKeepsReadOnlyWorkOnTheMaster() {
+        Server inside = plain.inTransaction(() -> {
+            plain.server(); // the transaction has now used the master
+            return readOnly.server();
+        });
+        assertThat(inside.isMaster()).as("%s", inside).isTrue();
+    }
+
+    @Test
+    void anExplicitSlaveBlockInsideAMasterTransactionStaysOnTheMaster() {
+        Server inside = master.inTransaction(() -> routing.call(Route.SLAVE, plain::server));
+        assertThat(inside.isMaster()).as("%s", inside).isTrue();
+    }
+
+    @Test
+    void masterInsideSlaveWorkCommitsOnTheMasterAndTheCallerReturnsToTheSlave() throws Exception {
+        String name = "own-transaction-" + UUID.randomUUID();
+        Server[] seen = readOnly.inTransaction(() -> {
+            Server before = readOnly.server();
+            master.insert(name);
+            Server after = readOnly.server();
+            return new Server[] {before, after};
+        });
+        assertThat(seen[0].isStandby()).as("%s", seen[0]).isTrue();
+        assertThat(seen[1].isStandby()).as("%s", seen[1]).isTrue();
+        assertThat(Databases.countOnMaster(name)).as("committed on the master by its own transaction").isEqualTo(1);
+        Databases.waitForStandby();
+        assertThat(Databases.countOnStandby(name)).isEqualTo(1);
+    }
+
+    @Test
+    void masterWorkCommittedInsideSlaveWorkSurvivesTheSlaveTransactionsRollback() throws Exception {
+        String name = "survives-" + UUID.randomUUID();
+        try {
+            readOnly.inTransaction(() -> {
+                master.insert(name);
+                throw new IllegalStateException("the slave work fails after the master work committed");
+            });
+        } catch (IllegalStateException expected) {
+            // the outer work failed on purpose
+        }
+        assertThat(Databases.countOnMaster(name)).isEqualTo(1);
+    }
+}
