@@ -80,8 +80,8 @@ final class RequestPaths {
         ByteBuffer bytes = ByteBuffer.allocate(segment.length());
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            int high = c == '%' && i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
-            int low = high >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+            int high = c == '%' && i + 2 < segment.length() ? hex(segment.charAt(i + 1)) : -1;
+            int low = high >= 0 ? hex(segment.charAt(i + 2)) : -1;
             if (low >= 0) {
                 bytes.put((byte) (high << 4 | low));
                 i += 2;
@@ -92,6 +92,20 @@ final class RequestPaths {
         }
         flush(bytes, decoded);
         return decoded.toString();
+    }
+
+    /** The value of an ASCII hex digit, or -1: Character.digit would also accept other scripts' digits. */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static void flush(ByteBuffer bytes, StringBuilder out) {
