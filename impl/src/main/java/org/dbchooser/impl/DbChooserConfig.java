@@ -1,6 +1,7 @@
 package org.dbchooser.impl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns
                 problems.add(Messages.unknownHttpMethod(ConfigKeys.SLAVE_METHODS, method, HTTP_METHODS));
             }
         }
-        return Set.copyOf(methods);
+        return Collections.unmodifiableSet(methods); // in the order written, for messages
     }
 
     /**
