@@ -13,6 +13,8 @@ final class ConfigKeys {
 
     static final String PREFIX = "db_chooser.";
     static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT);
+    /** The keys whose value is a list, which may also be given as indexed keys {@code key[0]}, {@code key[1]}, ... */
+    static final List<String> LISTS = List.of(MASTER, SLAVE, SLAVE_METHODS);
 
     static final String DEFAULT_SLAVE_METHODS = "GET,HEAD,OPTIONS";
     static final String DEFAULT_MASTER_UNIT = "master";

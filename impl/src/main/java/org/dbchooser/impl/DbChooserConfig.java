@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -45,61 +47,82 @@ record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns
         String environmentPrefix = ConfigKeys.environmentName(ConfigKeys.PREFIX);
         for (String name : config.getPropertyNames()) {
             boolean ours = name.startsWith(ConfigKeys.PREFIX) || name.startsWith(environmentPrefix);
-            if (ours && !ConfigKeys.ALL.contains(withoutIndex(name)) && !environmentNames.contains(name)) {
+            boolean known = ConfigKeys.ALL.contains(name) || environmentNames.contains(name)
+                    || ConfigKeys.LISTS.stream().anyMatch(list -> index(name, list) >= 0);
+            if (ours && !known) {
                 problems.add(Messages.unknownKey(name, ConfigKeys.ALL));
             }
         }
     }
 
-    private static String withoutIndex(String name) {
-        int bracket = name.indexOf('[');
-        return bracket > 0 && name.endsWith("]") ? name.substring(0, bracket) : name;
+    /** N when {@code name} is {@code list[N]}, else -1. */
+    private static int index(String name, String list) {
+        if (!name.startsWith(list + "[") || !name.endsWith("]")) {
+            return -1;
+        }
+        String digits = name.substring(list.length() + 1, name.length() - 1);
+        return !digits.isEmpty() && digits.length() < 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Integer.parseInt(digits) : -1;
+    }
+
+    /** One entry of a list key, with the key and raw value it came from, for messages. */
+    private record Entry(String key, String raw, String value) {
     }
 
     /**
      * The entries of a list key: either one value split at unescaped commas, or, as
      * YAML sources give lists, indexed keys {@code key[0]}, {@code key[1]}, ... one
-     * entry each.
+     * entry each, in index order (gaps allowed).
      */
-    private static List<String> entries(Config config, String key) {
+    private static List<Entry> entries(Config config, String key, String defaultValue) {
+        List<Entry> entries = new ArrayList<>();
         Optional<String> whole = config.getOptionalValue(key, String.class);
-        if (whole.isPresent()) {
-            return ConfigLists.split(whole.get());
-        }
-        List<String> indexed = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Optional<String> entry = config.getOptionalValue(key + "[" + i + "]", String.class);
-            if (entry.isEmpty()) {
-                return indexed;
+        if (whole.isPresent() || defaultValue != null) {
+            String raw = whole.orElse(defaultValue);
+            for (String value : ConfigLists.split(raw)) {
+                entries.add(new Entry(key, raw, value));
             }
-            indexed.add(entry.get().trim());
+            if (whole.isPresent()) {
+                return entries;
+            }
         }
+        SortedMap<Integer, String> indexed = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            int i = index(name, key);
+            if (i >= 0) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> indexed.put(i, value));
+            }
+        }
+        if (!indexed.isEmpty()) {
+            entries.clear();
+            indexed.forEach((i, raw) -> entries.add(new Entry(key + "[" + i + "]", raw, raw.trim())));
+        }
+        return entries;
     }
 
     private static List<Pattern> patterns(Config config, String key, List<String> problems) {
         List<Pattern> compiled = new ArrayList<>();
-        for (String entry : entries(config, key)) {
-            if (entry.isEmpty()) {
-                problems.add(Messages.emptyPattern(key, config.getOptionalValue(key, String.class).orElse("")));
+        for (Entry entry : entries(config, key, null)) {
+            if (entry.value().isEmpty()) {
+                problems.add(Messages.emptyPattern(entry.key(), entry.raw()));
                 continue;
             }
             try {
-                compiled.add(Pattern.compile(entry));
+                compiled.add(Pattern.compile(entry.value()));
             } catch (PatternSyntaxException e) {
-                problems.add(Messages.invalidPattern(key, entry, e.getDescription() + " near index " + e.getIndex()));
+                problems.add(Messages.invalidPattern(entry.key(), entry.value(), e.getDescription() + " near index " + e.getIndex()));
             }
         }
         return List.copyOf(compiled);
     }
 
     private static Set<String> methods(Config config, List<String> problems) {
-        String raw = config.getOptionalValue(ConfigKeys.SLAVE_METHODS, String.class).orElse(ConfigKeys.DEFAULT_SLAVE_METHODS);
         Set<String> methods = new LinkedHashSet<>();
-        for (String method : ConfigLists.split(raw)) {
-            if (HTTP_METHODS.contains(method)) {
-                methods.add(method);
+        for (Entry entry : entries(config, ConfigKeys.SLAVE_METHODS, ConfigKeys.DEFAULT_SLAVE_METHODS)) {
+            if (HTTP_METHODS.contains(entry.value())) {
+                methods.add(entry.value());
             } else {
-                problems.add(Messages.unknownHttpMethod(ConfigKeys.SLAVE_METHODS, method, HTTP_METHODS));
+                problems.add(Messages.unknownHttpMethod(entry.key(), entry.value(), HTTP_METHODS));
             }
         }
         return Collections.unmodifiableSet(methods); // in the order written, for messages

@@ -25,8 +25,8 @@ final class Messages {
     }
 
     static String emptyPattern(String key, String rawValue) {
-        return format("DBCHOOSER-102", key + " = '" + rawValue
-                + "' holds an empty pattern, which would match every request; remove the stray comma");
+        return format("DBCHOOSER-102", key + " = '" + rawValue + "' holds an empty pattern, which would match every request; "
+                + (key.endsWith("]") ? "remove the entry" : "remove the stray comma"));
     }
 
     static String unknownHttpMethod(String key, String method, Collection<String> known) {

@@ -1,6 +1,8 @@
 package org.dbchooser.impl;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -16,9 +18,9 @@ import java.nio.charset.StandardCharsets;
  * {@code /shop} is {@code /api/items} (the JAX-RS application path stays in);</li>
  * <li>the query string is left out;</li>
  * <li>path parameters are dropped: {@code /a;jsessionid=X/b;v=1} is {@code /a/b};</li>
- * <li>percent-encoding is decoded as UTF-8 ({@code %C3%A9} is {@code é}, {@code %2F}
- * is {@code /}); a malformed escape stays as written, bytes that are not UTF-8 become
- * U+FFFD;</li>
+ * <li>percent-encoding is decoded as UTF-8 ({@code %C3%A9} is {@code é}); a malformed
+ * escape stays as written, bytes that are not UTF-8 become U+FFFD; {@code %2F} decodes
+ * to a {@code /} that separates segments like any other;</li>
  * <li>empty segments are dropped ({@code //a} is {@code /a}), {@code .} segments are
  * dropped and {@code ..} removes the segment before it, never going above the root;</li>
  * <li>a trailing slash is kept: {@code /a/} stays {@code /a/}.</li>
@@ -45,31 +47,36 @@ final class RequestPaths {
             path = path.substring(contextPath.length());
         }
         String[] raw = path.split("/", -1);
-        String[] kept = new String[raw.length];
-        int size = 0;
+        Deque<String> kept = new ArrayDeque<>(raw.length);
         for (String segment : raw) {
             int parameters = segment.indexOf(';');
-            String name = decode(parameters >= 0 ? segment.substring(0, parameters) : segment);
-            if (name.isEmpty() || name.equals(".")) {
-                continue;
-            }
-            if (name.equals("..")) {
-                if (size > 0) {
-                    size--;
+            String decoded = decode(parameters >= 0 ? segment.substring(0, parameters) : segment);
+            if (decoded.indexOf('/') < 0) {
+                push(kept, decoded);
+            } else {
+                // an encoded slash decodes to a real one, which then separates segments like any other
+                for (String name : decoded.split("/", -1)) {
+                    push(kept, name);
                 }
-                continue;
             }
-            kept[size++] = name;
         }
         StringBuilder normalized = new StringBuilder(path.length() + 1);
-        for (int i = 0; i < size; i++) {
-            normalized.append('/').append(kept[i]);
+        for (String name : kept) {
+            normalized.append('/').append(name);
         }
         boolean trailingSlash = raw.length > 1 && raw[raw.length - 1].isEmpty();
-        if (size == 0 || trailingSlash) {
+        if (kept.isEmpty() || trailingSlash) {
             normalized.append('/');
         }
         return normalized.toString();
+    }
+
+    private static void push(Deque<String> kept, String name) {
+        if (name.equals("..")) {
+            kept.pollLast();
+        } else if (!name.isEmpty() && !name.equals(".")) {
+            kept.addLast(name);
+        }
     }
 
     private static String decode(String segment) {

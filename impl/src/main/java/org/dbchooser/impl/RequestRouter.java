@@ -33,7 +33,7 @@ final class RequestRouter {
         this.slaveByMethod = new RouteDecision(Route.SLAVE,
                 "the request method (" + String.join(", ", slaveMethods) + " read from the slave: " + ConfigKeys.SLAVE_METHODS + ")", false);
         this.masterByMethod = new RouteDecision(Route.MASTER,
-                "the request method (methods other than " + String.join(", ", slaveMethods) + " use the master)", false);
+                "the request method (methods other than " + String.join(", ", slaveMethods) + " use the master: " + ConfigKeys.SLAVE_METHODS + ")", false);
     }
 
     private static RouteDecision[] decisions(Route route, String key, Pattern[] patterns) {
