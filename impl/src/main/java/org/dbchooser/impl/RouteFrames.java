@@ -21,11 +21,11 @@ class RouteFrames {
 
     private final BeanManager beanManager;
     private final Instance<RequestContextController> requestContexts;
-    private final SelfManagedEntityManagers entityManagers;
+    private final RouteEntityManagers entityManagers;
 
     @Inject
     RouteFrames(BeanManager beanManager, Instance<RequestContextController> requestContexts,
-            SelfManagedEntityManagers entityManagers) {
+            RouteEntityManagers entityManagers) {
         this.beanManager = beanManager;
         this.requestContexts = requestContexts;
         this.entityManagers = entityManagers;

@@ -36,10 +36,10 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final SelfManagedEntityManagers managers;
+    private final RouteEntityManagers managers;
 
     @Inject
-    RoutedEntityManager(SelfManagedEntityManagers managers) {
+    RoutedEntityManager(RouteEntityManagers managers) {
         this.managers = managers;
     }
 

@@ -15,7 +15,7 @@ import org.dbchooser.Route;
  * still open then is rolled back: nothing half done is ever committed by accident.
  */
 @RequestScoped
-class SelfManagedEntityManagers {
+class SelfManagedEntityManagers implements RouteEntityManagers {
 
     private static final Logger LOG = Logger.getLogger(SelfManagedEntityManagers.class.getName());
 
@@ -33,7 +33,8 @@ class SelfManagedEntityManagers {
         this(null);
     }
 
-    EntityManager get(Route route) {
+    @Override
+    public EntityManager get(Route route) {
         if (route == Route.MASTER) {
             if (master == null) {
                 master = units.factory(Route.MASTER).createEntityManager();
@@ -46,7 +47,8 @@ class SelfManagedEntityManagers {
         return slave;
     }
 
-    boolean masterTransactionActive() {
+    @Override
+    public boolean masterTransactionActive() {
         return master != null && master.getTransaction().isActive();
     }
 

@@ -4,35 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** @ReadOnly and @Master on classes, methods, stereotypes and superclasses; the default outside requests. */
-@ExtendWith(ArquillianExtension.class)
-class AnnotationRoutingIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans();
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    PlainCalls plain;
+class AnnotationRoutingIT extends AgainstMasterAndStandby {
 
     @Inject
     ReadOnlyClassMasterMethod readOnlyClassMasterMethod;

@@ -18,7 +18,8 @@ final class Deployments {
                 .addClasses(Item.class, Server.class, Databases.class, RoutedCalls.class, ReadOnlyCalls.class,
                         MasterCalls.class, PlainCalls.class, ReadOnlyClassMasterMethod.class,
                         MasterClassReadOnlyMethod.class, ReadOnlyService.class, StereotypedCalls.class,
-                        InheritedReadOnlyCalls.class)
+                        InheritedReadOnlyCalls.class, HttpRequests.class, RequestContextWork.class)
+                .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties")
                 .addAsServiceProvider(Extension.class, DbChooserExtension.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
     }

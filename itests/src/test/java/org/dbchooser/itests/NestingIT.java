@@ -6,41 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.inject.Inject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every nesting pair of @ReadOnly, @Master and unannotated beans: the inner call
  * runs on its own route (or its caller's, when it has none), and the caller is back
  * on its route afterwards, also when the inner call throws.
  */
-@ExtendWith(ArquillianExtension.class)
-class NestingIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans();
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    PlainCalls plain;
+class NestingIT extends AgainstMasterAndStandby {
 
     /** What one nesting showed: the server before, inside and after the inner call. */
     record Seen(Server before, Server inner, Server after) {

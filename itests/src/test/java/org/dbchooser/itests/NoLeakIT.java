@@ -12,54 +12,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
-import org.dbchooser.Routing;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 10,000 calls of every kind on a pool of 8 threads: each runs where its rule says,
  * and none leaves a route behind for the next task on the same pooled thread.
  */
-@ExtendWith(ArquillianExtension.class)
-class NoLeakIT {
+class NoLeakIT extends AgainstMasterAndStandby {
 
     private static final int CALLS = 10_000;
 
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans().addClasses(HttpRequests.class, RequestContextWork.class);
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    PlainCalls plain;
-
-    @Inject
-    Routing routing;
-
     @Inject
     RequestContextWork requestContext;
-
-    @Inject
-    BeanManager beanManager;
 
     /** One kind of call and the server it must reach ({@code null}: it throws before any query). */
     private Server run(int kind, HttpRequests http) throws Exception {

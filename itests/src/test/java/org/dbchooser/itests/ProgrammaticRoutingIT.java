@@ -5,42 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 
-import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
-import org.dbchooser.Routing;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Routing.call / Routing.run: an explicit choice beats the annotations of the beans it calls. */
-@ExtendWith(ArquillianExtension.class)
-class ProgrammaticRoutingIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans();
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    Routing routing;
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    PlainCalls plain;
+class ProgrammaticRoutingIT extends AgainstMasterAndStandby {
 
     @Test
     void explicitSlaveSendsUnannotatedWorkToTheStandby() {

@@ -5,49 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
 
 import org.dbchooser.SlaveWriteException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's rule for HTTP requests, through dbchooser's servlet filter, with
  * db_chooser.master and db_chooser.slave patterns from microprofile-config.properties.
  */
-@ExtendWith(ArquillianExtension.class)
-class RequestRoutingIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans()
-                .addClass(HttpRequests.class)
-                .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties");
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    BeanManager beanManager;
-
-    @Inject
-    PlainCalls plain;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    ReadOnlyCalls readOnly;
+class RequestRoutingIT extends AgainstMasterAndStandby {
 
     private HttpRequests http() {
         return new HttpRequests(beanManager);

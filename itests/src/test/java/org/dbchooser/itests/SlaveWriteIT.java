@@ -6,40 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
-import org.dbchooser.Routing;
 import org.dbchooser.SlaveWriteException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A write on the slave route fails fast with a message that says why and how to fix it; nothing is written. */
-@ExtendWith(ArquillianExtension.class)
-class SlaveWriteIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans();
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    PlainCalls plain;
-
-    @Inject
-    Routing routing;
+class SlaveWriteIT extends AgainstMasterAndStandby {
 
     /** The message with the caller's line number left open. */
     static Pattern message(String text) {

@@ -4,45 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
-import org.dbchooser.Routing;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A transaction that has touched the master stays there; @Master inside slave work
  * runs on the master in a transaction of its own, and the caller is back on the slave.
  */
-@ExtendWith(ArquillianExtension.class)
-class StickinessIT {
-
-    @Deployment
-    static JavaArchive deployment() {
-        return Deployments.routedBeans();
-    }
-
-    @BeforeAll
-    static void schema() throws Exception {
-        Databases.ensureSchema();
-    }
-
-    @Inject
-    ReadOnlyCalls readOnly;
-
-    @Inject
-    MasterCalls master;
-
-    @Inject
-    PlainCalls plain;
-
-    @Inject
-    Routing routing;
+class StickinessIT extends AgainstMasterAndStandby {
 
     record Seen(Server server, long ownUncommittedRows) {
     }
