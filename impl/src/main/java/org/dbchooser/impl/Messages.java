@@ -2,6 +2,7 @@ package org.dbchooser.impl;
 
 import java.util.Collection;
 
+import org.dbchooser.DbChooserException;
 import org.dbchooser.SlaveWriteException;
 
 /**
@@ -85,6 +86,14 @@ final class Messages {
 
     static String unitFailed(String key, String unit, String reason) {
         return format("DBCHOOSER-303", "could not open the persistence unit '" + unit + "' (" + key + "): " + reason);
+    }
+
+    static DbChooserException noUnitOfWork(Throwable cause) {
+        return new DbChooserException("DBCHOOSER-305", "the routed EntityManager was used on thread '"
+                + Thread.currentThread().getName() + "' outside any unit of work: in plain CDI its entity managers live"
+                + " as long as a CDI request context, and none is active. Start one around the work: annotate the entry"
+                + " method with @Master or @ReadOnly, run it through Routing.call(...), or annotate it"
+                + " @ActivateRequestContext", cause);
     }
 
     static String closeRefused() {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -48,7 +49,15 @@ class RoutedEntityManager implements EntityManager, Serializable {
     }
 
     private EntityManager current() {
-        return managers.get(RouteContext.current().route());
+        return entityManager(RouteContext.current().route());
+    }
+
+    private EntityManager entityManager(Route route) {
+        try {
+            return managers.get(route);
+        } catch (ContextNotActiveException e) {
+            throw Messages.noUnitOfWork(e);
+        }
     }
 
     /** The master's entity manager, or a refusal naming the operation when the route is the slave. */
@@ -56,7 +65,7 @@ class RoutedEntityManager implements EntityManager, Serializable {
         if (onSlave()) {
             throw SlaveWriteGuard.refused(operation);
         }
-        return managers.get(Route.MASTER);
+        return entityManager(Route.MASTER);
     }
 
     private static String entity(Object entity) {
@@ -127,11 +136,11 @@ class RoutedEntityManager implements EntityManager, Serializable {
     @Override
     public void flush() {
         if (!onSlave()) {
-            managers.get(Route.MASTER).flush();
+            entityManager(Route.MASTER).flush();
             return;
         }
         try {
-            managers.get(Route.SLAVE).flush();
+            entityManager(Route.SLAVE).flush();
         } catch (RuntimeException e) {
             throw SlaveWriteGuard.translate(e, "EntityManager.flush()");
         }

@@ -1,9 +1,16 @@
 package org.dbchooser.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.dbchooser.DbChooserException;
 import org.junit.jupiter.api.Test;
 
 /** @ReadOnly and @Master on classes, methods, stereotypes and superclasses; the default outside requests. */
@@ -20,6 +27,9 @@ class AnnotationRoutingIT extends AgainstMasterAndStandby {
 
     @Inject
     InheritedReadOnlyCalls inherited;
+
+    @Inject
+    RequestContextWork requestContext;
 
     @Test
     void readOnlyClassReadsFromTheStandby() {
@@ -53,5 +63,39 @@ class AnnotationRoutingIT extends AgainstMasterAndStandby {
     @Test
     void classAnnotationIsInherited() {
         assertThat(inherited.server().isStandby()).isTrue();
+    }
+
+    @Test
+    void onAThreadWithoutRequestContextAnnotatedWorkStartsItsOwnUnitOfWork() throws Exception {
+        Server[] seen = onNewThread("worker", () -> new Server[] {readOnly.server(), master.server()});
+        assertThat(seen[0].isStandby()).isTrue();
+        assertThat(seen[1].isMaster()).isTrue();
+    }
+
+    @Test
+    void unannotatedWorkOutsideAnyUnitOfWorkGetsAClearError() {
+        assertThatThrownBy(() -> onNewThread("timer-1", plain::server))
+                .isInstanceOf(DbChooserException.class)
+                .hasMessage("DBCHOOSER-305: the routed EntityManager was used on thread 'timer-1' outside any unit of work:"
+                        + " in plain CDI its entity managers live as long as a CDI request context, and none is active."
+                        + " Start one around the work: annotate the entry method with @Master or @ReadOnly, run it through"
+                        + " Routing.call(...), or annotate it @ActivateRequestContext");
+    }
+
+    @Test
+    void unannotatedWorkInARequestContextOfItsOwnRunsOnTheMaster() throws Exception {
+        assertThat(onNewThread("timer-2", () -> requestContext.call(plain::server)).isMaster()).isTrue();
+    }
+
+    /** Runs {@code work} on a thread of its own, where no CDI request context is active; rethrows what it threw. */
+    private static <T> T onNewThread(String name, Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.start();
+        try {
+            return task.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }
