@@ -2,6 +2,7 @@ package org.dbchooser.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,9 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -29,13 +33,39 @@ public class DbChooserExtension implements Extension {
     private final MethodRoutes methodRoutes = new MethodRoutes();
     private final List<String> problems = new ArrayList<>();
     private DbChooserConfig config;
+    private Map<String, Boolean> units;
     private RequestRouter requestRouter;
 
-    void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+    /**
+     * Reads the configuration and the persistence units, and registers dbchooser's
+     * beans: a JTA master unit means an application server, whose units the
+     * container provides; a resource-local one means dbchooser opens both itself.
+     */
+    void registerBeans(@Observes BeforeBeanDiscovery event) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
+        units = PersistenceUnits.declared(loader);
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
-                RoutingBean.class, RoutedEntityManager.class, SelfManagedEntityManagers.class, SelfManagedUnits.class)) {
-            event.addAnnotatedType(bean, "dbchooser." + bean.getSimpleName());
+                RoutingBean.class, RoutedEntityManager.class)) {
+            event.addAnnotatedType(bean, id(bean));
         }
+        String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
+        String slaveUnit = config.slaveUnit() == null ? ConfigKeys.DEFAULT_SLAVE_UNIT : config.slaveUnit();
+        if (Boolean.TRUE.equals(units.get(masterUnit))) {
+            AnnotatedTypeConfigurator<ContainerEntityManagers> container =
+                    event.addAnnotatedType(ContainerEntityManagers.class, id(ContainerEntityManagers.class));
+            container.filterFields(f -> f.isAnnotationPresent(PersistenceContext.class))
+                    .forEach(f -> f.remove(a -> a instanceof PersistenceContext).add(PersistenceLiterals.context(masterUnit)));
+            container.filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
+                    .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(slaveUnit)));
+        } else {
+            event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));
+            event.addAnnotatedType(SelfManagedUnits.class, id(SelfManagedUnits.class));
+        }
+    }
+
+    private static String id(Class<?> bean) {
+        return "dbchooser." + bean.getSimpleName();
     }
 
     void resolveRoutes(@Observes ProcessManagedBean<?> event, BeanManager beanManager) {
@@ -47,14 +77,15 @@ public class DbChooserExtension implements Extension {
     }
 
     void validate(@Observes AfterBeanDiscovery event) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
-        List<String> units = PersistenceUnits.declared(loader);
-        if (config.masterUnit() != null && !units.contains(config.masterUnit())) {
-            problems.add(Messages.unknownUnit(ConfigKeys.MASTER_UNIT, config.masterUnit(), units));
+        List<String> declared = List.copyOf(units.keySet());
+        if (config.masterUnit() != null && !units.containsKey(config.masterUnit())) {
+            problems.add(Messages.unknownUnit(ConfigKeys.MASTER_UNIT, config.masterUnit(), declared));
         }
-        if (config.slaveUnit() != null && !units.contains(config.slaveUnit())) {
-            problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, config.slaveUnit(), units));
+        if (config.slaveUnit() != null && !units.containsKey(config.slaveUnit())) {
+            problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, config.slaveUnit(), declared));
+        }
+        if (Boolean.TRUE.equals(units.get(config.slaveUnit()))) {
+            problems.add(Messages.jtaSlaveUnit(ConfigKeys.SLAVE_UNIT, config.slaveUnit()));
         }
         for (String problem : problems) {
             event.addDefinitionError(new DefinitionException(problem));
@@ -63,7 +94,8 @@ public class DbChooserExtension implements Extension {
             requestRouter = new RequestRouter(config.masterPatterns(), config.slavePatterns(), config.slaveMethods());
             LOG.fine(() -> "dbchooser: " + config.masterPatterns().size() + " master pattern(s), "
                     + config.slavePatterns().size() + " slave pattern(s), slave methods " + config.slaveMethods()
-                    + ", units " + config.masterUnit() + "/" + config.slaveUnit());
+                    + ", units " + config.masterUnit() + "/" + config.slaveUnit()
+                    + (Boolean.TRUE.equals(units.get(config.masterUnit())) ? " (the container's)" : " (opened by dbchooser)"));
         }
     }
 

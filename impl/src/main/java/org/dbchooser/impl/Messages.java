@@ -49,6 +49,12 @@ final class Messages {
                 + (declared.isEmpty() ? " (no persistence unit is declared)" : " (declared: " + String.join(", ", declared) + ")"));
     }
 
+    static String jtaSlaveUnit(String key, String unit) {
+        return format("DBCHOOSER-108", key + " = '" + unit + "' is a JTA unit; the slave unit must be RESOURCE_LOCAL"
+                + " (on a <non-jta-data-source> on an application server), so that slave reads never join the master's"
+                + " JTA transaction");
+    }
+
     static String unknownKey(String key, Collection<String> known) {
         return format("DBCHOOSER-107", "unknown configuration key '" + key + "'; dbchooser reads "
                 + String.join(", ", known));

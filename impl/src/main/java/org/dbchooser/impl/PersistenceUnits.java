@@ -3,9 +3,9 @@ package org.dbchooser.impl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -13,17 +13,21 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-/** The persistence unit names the application declares in its {@code META-INF/persistence.xml} files. */
+/**
+ * The persistence units the application declares in its {@code META-INF/persistence.xml}
+ * files, each with whether it is a JTA unit (which only an application server can
+ * provide) or a resource-local one.
+ */
 final class PersistenceUnits {
 
     private PersistenceUnits() {
     }
 
-    static List<String> declared(ClassLoader loader) {
-        List<String> names = new ArrayList<>();
+    /** Unit name to "is JTA", in declaration order. */
+    static Map<String, Boolean> declared(ClassLoader loader) {
+        Map<String, Boolean> units = new LinkedHashMap<>();
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -32,15 +36,25 @@ final class PersistenceUnits {
             DocumentBuilder builder = factory.newDocumentBuilder();
             for (URL url : Collections.list(loader.getResources("META-INF/persistence.xml"))) {
                 try (InputStream in = url.openStream()) {
-                    NodeList units = builder.parse(in).getElementsByTagNameNS("*", "persistence-unit");
-                    for (int i = 0; i < units.getLength(); i++) {
-                        names.add(((Element) units.item(i)).getAttribute("name"));
+                    var elements = builder.parse(in).getElementsByTagNameNS("*", "persistence-unit");
+                    for (int i = 0; i < elements.getLength(); i++) {
+                        Element unit = (Element) elements.item(i);
+                        units.put(unit.getAttribute("name"), isJta(unit));
                     }
                 }
             }
         } catch (IOException | ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("dbchooser: cannot read META-INF/persistence.xml: " + e.getMessage(), e);
         }
-        return names;
+        return units;
+    }
+
+    /** JTA when it says so, or when it says nothing and names a JTA data source (the Jakarta EE default). */
+    private static boolean isJta(Element unit) {
+        String type = unit.getAttribute("transaction-type");
+        if (!type.isEmpty()) {
+            return type.equals("JTA");
+        }
+        return unit.getElementsByTagNameNS("*", "jta-data-source").getLength() > 0;
     }
 }

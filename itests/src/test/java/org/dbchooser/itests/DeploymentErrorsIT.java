@@ -41,7 +41,10 @@ class DeploymentErrorsIT {
     private static final String SAME_UNIT = "DBCHOOSER-105: db_chooser.master-unit and db_chooser.slave-unit both name"
             + " the persistence unit 'master'; the slave needs a unit of its own that points at the replica";
     private static final String UNKNOWN_UNIT = "DBCHOOSER-106: db_chooser.slave-unit = 'replica' names no persistence"
-            + " unit in META-INF/persistence.xml (declared: master, slave)";
+            + " unit in META-INF/persistence.xml (declared: master, slave, jta-unit)";
+    private static final String JTA_SLAVE = "DBCHOOSER-108: db_chooser.slave-unit = 'jta-unit' is a JTA unit; the slave"
+            + " unit must be RESOURCE_LOCAL (on a <non-jta-data-source> on an application server), so that slave reads"
+            + " never join the master's JTA transaction";
     private static final String UNKNOWN_KEY = "DBCHOOSER-107: unknown configuration key 'db_chooser.masters'; dbchooser"
             + " reads db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit,"
             + " db_chooser.slave-unit";
@@ -120,6 +123,11 @@ class DeploymentErrorsIT {
     @Test
     void unitMissingFromPersistenceXml() throws Exception {
         assertThat(deploy(Map.of("db_chooser.slave-unit", "replica"), Valid.class)).contains(UNKNOWN_UNIT);
+    }
+
+    @Test
+    void jtaSlaveUnit() throws Exception {
+        assertThat(deploy(Map.of("db_chooser.slave-unit", "jta-unit"), Valid.class)).contains(JTA_SLAVE);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.dbchooser.impl;
+
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.dbchooser.Route;
+
+/**
+ * On an application server: the master is the container's JTA persistence context;
+ * the slave is a resource-local unit on a non-JTA data source, one entity manager per
+ * unit of work (request context). The slave's connections are never enlisted in a JTA
+ * transaction, so a request that reads on the slave and then writes through
+ * {@code @Master} code has one resource in its transaction, not two.
+ *
+ * <p>The unit names below are placeholders: the extension replaces them with
+ * {@code db_chooser.master-unit} and {@code db_chooser.slave-unit}.
+ */
+@RequestScoped
+class ContainerEntityManagers implements RouteEntityManagers {
+
+    private static final Logger LOG = Logger.getLogger(ContainerEntityManagers.class.getName());
+
+    /** Marks, in the JTA transaction itself, that the master has been used in it. */
+    private static final String MASTER_USED = ContainerEntityManagers.class.getName() + ".master-used";
+
+    @PersistenceContext(unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
+    EntityManager master;
+
+    @PersistenceUnit(unitName = ConfigKeys.DEFAULT_SLAVE_UNIT)
+    EntityManagerFactory slaveUnit;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    private EntityManager slave;
+
+    @Override
+    public EntityManager get(Route route) {
+        if (route == Route.MASTER) {
+            if (transactions.getTransactionKey() != null) {
+                transactions.putResource(MASTER_USED, Boolean.TRUE);
+            }
+            return master;
+        }
+        if (slave == null) {
+            slave = slaveUnit.createEntityManager();
+        }
+        return slave;
+    }
+
+    @Override
+    public boolean masterTransactionActive() {
+        return transactions.getTransactionKey() != null && transactions.getResource(MASTER_USED) != null;
+    }
+
+    @PreDestroy
+    void close() {
+        if (slave == null || !slave.isOpen()) {
+            return;
+        }
+        try {
+            if (slave.getTransaction().isActive()) {
+                LOG.warning("dbchooser: a transaction on the slave was still open when its unit of work ended; it was rolled back");
+                slave.getTransaction().rollback();
+            }
+        } finally {
+            slave.close();
+        }
+    }
+}
