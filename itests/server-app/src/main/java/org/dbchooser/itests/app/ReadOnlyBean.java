@@ -1,0 +1,24 @@
+package org.dbchooser.itests.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.dbchooser.Master;
+import org.dbchooser.ReadOnly;
+
+@ApplicationScoped
+@ReadOnly
+public class ReadOnlyBean {
+
+    @Inject
+    ServedBy servedBy;
+
+    public String server() {
+        return servedBy.server();
+    }
+
+    @Master
+    public String masterServer() {
+        return servedBy.server();
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs a WildFly for dbchooser's tests and demo: unpacks the distribution and adds
+# the PostgreSQL driver and the two data sources an application routed by dbchooser
+# needs (see the README, "On WildFly").
+#
+#   wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR
+#
+# Prints the WildFly home. Does nothing when TARGET_DIR already holds a WildFly
+# configured by this script. The data sources read their URLs when WildFly starts:
+# system property dbchooser.master.url, else environment variable DB_MASTER_URL, else
+# jdbc:postgresql://127.0.0.1:5432/dbchooser (slave: dbchooser.slave.url, DB_SLAVE_URL,
+# port 5433); user and password: dbchooser.user / DB_USER and dbchooser.password /
+# DB_PASSWORD, default dbchooser.
+set -euo pipefail
+
+action=${1:?usage: wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR}
+[ "$action" = install ] || { echo "usage: wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR" >&2; exit 2; }
+zip=${2:?WildFly distribution zip missing}
+driver=${3:?PostgreSQL JDBC jar missing}
+target=${4:?target folder missing}
+
+name=$(basename "$zip" .zip)            # wildfly-dist-39.0.1.Final
+home="$target/wildfly-${name#wildfly-dist-}"
+marker="$home/.dbchooser-configured"
+if [ -f "$marker" ]; then
+  echo "$home"
+  exit 0
+fi
+rm -rf "$home"
+mkdir -p "$target"
+unzip -q "$zip" -d "$target"
+[ -d "$home" ] || { echo "wildfly.sh: $zip did not unpack to $home" >&2; exit 1; }
+
+# Each data source: URL, user and password from a system property, else the
+# environment, else the default.
+ds() { # name jndi key env default-port jta
+  echo "data-source add --name=$1 --jndi-name=$2 --driver-name=postgresql --jta=$6 \
+--connection-url=\"\${dbchooser.$3.url:\${env.$4:jdbc:postgresql://127.0.0.1:$5/dbchooser}}\" \
+--user-name=\"\${dbchooser.user:\${env.DB_USER:dbchooser}}\" \
+--password=\"\${dbchooser.password:\${env.DB_PASSWORD:dbchooser}}\" \
+--min-pool-size=0 --max-pool-size=20 --blocking-timeout-wait-millis=5000 \
+--valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker \
+--background-validation=true --background-validation-millis=10000"
+}
+
+cli="$target/dbchooser-wildfly.cli"
+cat >"$cli" <<CLI
+embed-server --server-config=standalone.xml
+module add --name=org.postgresql --resources=$driver --dependencies=java.sql,jakarta.transaction.api
+/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,driver-class-name=org.postgresql.Driver)
+# The master: a JTA data source, enlisted in the container's transactions.
+$(ds DbChooserMaster java:global/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
+# The slave: jta=false, so that slave reads never join a JTA transaction as a second resource.
+$(ds DbChooserSlave java:global/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
+stop-embedded-server
+CLI
+if ! out=$("$home/bin/jboss-cli.sh" --file="$cli" 2>&1); then
+  echo "$out" >&2
+  echo "wildfly.sh: configuring WildFly failed" >&2
+  exit 1
+fi
+touch "$marker"
+echo "$home"
