@@ -6,7 +6,8 @@
 #   wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR
 #
 # Prints the WildFly home. Does nothing when TARGET_DIR already holds a WildFly
-# configured by this script. The data sources read their URLs when WildFly starts:
+# configured by this script with the same configuration. The data sources read
+# their URLs when WildFly starts:
 # system property dbchooser.master.url, else environment variable DB_MASTER_URL, else
 # jdbc:postgresql://127.0.0.1:5432/dbchooser (slave: dbchooser.slave.url, DB_SLAVE_URL,
 # port 5433); user and password: dbchooser.user / DB_USER and dbchooser.password /
@@ -22,14 +23,6 @@ target=${4:?target folder missing}
 name=$(basename "$zip" .zip)            # wildfly-dist-39.0.1.Final
 home="$target/wildfly-${name#wildfly-dist-}"
 marker="$home/.dbchooser-configured"
-if [ -f "$marker" ]; then
-  echo "$home"
-  exit 0
-fi
-rm -rf "$home"
-mkdir -p "$target"
-unzip -q "$zip" -d "$target"
-[ -d "$home" ] || { echo "wildfly.sh: $zip did not unpack to $home" >&2; exit 1; }
 
 # Each data source: URL, user and password from a system property, else the
 # environment, else the default.
@@ -49,15 +42,25 @@ embed-server --server-config=standalone.xml
 module add --name=org.postgresql --resources=$driver --dependencies=java.sql,jakarta.transaction.api
 /subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,driver-class-name=org.postgresql.Driver)
 # The master: a JTA data source, enlisted in the container's transactions.
-$(ds DbChooserMaster java:global/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
+$(ds DbChooserMaster java:/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
 # The slave: jta=false, so that slave reads never join a JTA transaction as a second resource.
-$(ds DbChooserSlave java:global/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
+$(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
 stop-embedded-server
 CLI
+
+# Already installed with this very configuration: nothing to do.
+if [ -f "$marker" ] && cmp -s "$cli" "$marker"; then
+  echo "$home"
+  exit 0
+fi
+rm -rf "$home"
+mkdir -p "$target"
+unzip -q "$zip" -d "$target"
+[ -d "$home" ] || { echo "wildfly.sh: $zip did not unpack to $home" >&2; exit 1; }
 if ! out=$("$home/bin/jboss-cli.sh" --file="$cli" 2>&1); then
   echo "$out" >&2
   echo "wildfly.sh: configuring WildFly failed" >&2
   exit 1
 fi
-touch "$marker"
+cp "$cli" "$marker"
 echo "$home"
