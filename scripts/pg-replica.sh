@@ -4,6 +4,11 @@
 #
 #   pg-replica.sh start STATE_FILE MASTER_PORT STANDBY_PORT [STANDBY_PORT...]
 #   pg-replica.sh stop  STATE_FILE
+#   pg-replica.sh pause  STATE_FILE SERVER        stop one server (master, standby1, ...)
+#   pg-replica.sh resume STATE_FILE SERVER        start it again
+#   pg-replica.sh set    STATE_FILE SERVER 'name = value'
+#                                                 change a setting and reload, e.g.
+#                                                 standby1 'recovery_min_apply_delay = 500'
 #
 # STATE_FILE records where the clusters live so that `stop` (and the next `start`,
 # after an interrupted build) can find and stop them. The clusters live in a fresh
@@ -63,9 +68,31 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+server_dir() { # the data folder of SERVER (master, standby1, ...) of the running clusters
+  local base
+  base=$(sed -n 's/^base=//p' "$state_file")
+  [[ "$1" =~ ^(master|standby[0-9]+)$ ]] && [ -d "$base/$1" ] || { echo "pg-replica: no server '$1'" >&2; exit 2; }
+  echo "$base/$1"
+}
+
 case "$action" in
   stop)
     stop_clusters
+    ;;
+  pause)
+    bin=$(sed -n 's/^bin=//p' "$state_file")
+    as_pg "$bin/pg_ctl" -D "$(server_dir "${3:?server missing}")" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    bin=$(sed -n 's/^bin=//p' "$state_file")
+    dir=$(server_dir "${3:?server missing}")
+    as_pg "$bin/pg_ctl" -D "$dir" -l "$(dirname "$dir")/$3.log" -w start >/dev/null
+    ;;
+  set)
+    bin=$(sed -n 's/^bin=//p' "$state_file")
+    dir=$(server_dir "${3:?server missing}")
+    printf '%s\n' "${4:?setting missing}" | as_pg tee -a "$dir/postgresql.auto.conf" >/dev/null
+    as_pg "$bin/pg_ctl" -D "$dir" reload >/dev/null
     ;;
   start)
     master_port=${3:?master port missing}
@@ -139,7 +166,7 @@ CONF
     echo "pg-replica: master on 127.0.0.1:$master_port, hot standby on ${standby_ports[*]} (logs in $base)"
     ;;
   *)
-    echo "usage: pg-replica.sh start|stop STATE_FILE [MASTER_PORT STANDBY_PORT...]" >&2
+    echo "usage: pg-replica.sh start|stop|pause|resume|set STATE_FILE ..." >&2
     exit 2
     ;;
 esac

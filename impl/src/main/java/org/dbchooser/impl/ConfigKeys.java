@@ -10,15 +10,21 @@ final class ConfigKeys {
     static final String SLAVE_METHODS = "db_chooser.slave-methods";
     static final String MASTER_UNIT = "db_chooser.master-unit";
     static final String SLAVE_UNIT = "db_chooser.slave-unit";
+    static final String SLAVE_FALLBACK = "db_chooser.slave-fallback";
+    static final String MAX_LAG = "db_chooser.max-lag";
+    static final String READ_ONLY = "db_chooser.read-only";
+    static final String HEALTH_INTERVAL = "db_chooser.health-interval";
 
     static final String PREFIX = "db_chooser.";
-    static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT);
+    static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT, SLAVE_FALLBACK,
+            MAX_LAG, READ_ONLY, HEALTH_INTERVAL);
     /** The keys whose value is a list, which may also be given as indexed keys {@code key[0]}, {@code key[1]}, ... */
     static final List<String> LISTS = List.of(MASTER, SLAVE, SLAVE_METHODS);
 
     static final String DEFAULT_SLAVE_METHODS = "GET,HEAD,OPTIONS";
     static final String DEFAULT_MASTER_UNIT = "master";
     static final String DEFAULT_SLAVE_UNIT = "slave";
+    static final String DEFAULT_HEALTH_INTERVAL = "1s";
 
     private ConfigKeys() {
     }

@@ -6,9 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.dbchooser.Route;
@@ -20,8 +19,8 @@ import org.dbchooser.Route;
  * transaction, so a request that reads on the slave and then writes through
  * {@code @Master} code has one resource in its transaction, not two.
  *
- * <p>The unit names below are placeholders: the extension replaces them with
- * {@code db_chooser.master-unit} and {@code db_chooser.slave-unit}.
+ * <p>The master's unit name below is a placeholder: the extension replaces it with
+ * {@code db_chooser.master-unit}.
  */
 @RequestScoped
 class ContainerEntityManagers implements RouteEntityManagers {
@@ -34,8 +33,8 @@ class ContainerEntityManagers implements RouteEntityManagers {
     @PersistenceContext(unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
     EntityManager master;
 
-    @PersistenceUnit(unitName = ConfigKeys.DEFAULT_SLAVE_UNIT)
-    EntityManagerFactory slaveUnit;
+    @Inject
+    ContainerUnits units;
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
@@ -51,7 +50,7 @@ class ContainerEntityManagers implements RouteEntityManagers {
             return master;
         }
         if (slave == null) {
-            slave = slaveUnit.createEntityManager();
+            slave = units.factory(Route.SLAVE).createEntityManager();
         }
         return slave;
     }

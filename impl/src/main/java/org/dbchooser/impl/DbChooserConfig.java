@@ -1,5 +1,6 @@
 package org.dbchooser.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.Config;
  * that the deployment reports them all at once.
  */
 record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns, Set<String> slaveMethods,
-        String masterUnit, String slaveUnit) {
+        String masterUnit, String slaveUnit, boolean slaveFallback, Duration maxLag, boolean readOnly,
+        Duration healthInterval) {
 
     /** The methods of RFC 9110 and RFC 5789 (PATCH). */
     static final List<String> HTTP_METHODS =
@@ -35,7 +37,41 @@ record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns
         if (masterUnit != null && masterUnit.equals(slaveUnit)) {
             problems.add(Messages.sameUnit(ConfigKeys.MASTER_UNIT, ConfigKeys.SLAVE_UNIT, masterUnit));
         }
-        return new DbChooserConfig(master, slave, methods, masterUnit, slaveUnit);
+        boolean slaveFallback = bool(config, ConfigKeys.SLAVE_FALLBACK, true, problems);
+        Duration maxLag = config.getOptionalValue(ConfigKeys.MAX_LAG, String.class)
+                .map(raw -> duration(ConfigKeys.MAX_LAG, raw, Duration.ZERO, problems)).orElse(null);
+        boolean readOnly = bool(config, ConfigKeys.READ_ONLY, false, problems);
+        Duration healthInterval = duration(ConfigKeys.HEALTH_INTERVAL, config.getOptionalValue(ConfigKeys.HEALTH_INTERVAL,
+                String.class).orElse(ConfigKeys.DEFAULT_HEALTH_INTERVAL), Duration.ofMillis(10), problems);
+        return new DbChooserConfig(master, slave, methods, masterUnit, slaveUnit, slaveFallback, maxLag, readOnly,
+                healthInterval);
+    }
+
+    /** Only {@code true} or {@code false}: a typo must not silently mean false. */
+    private static boolean bool(Config config, String key, boolean defaultValue, List<String> problems) {
+        Optional<String> raw = config.getOptionalValue(key, String.class).map(String::trim);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        if (raw.get().equalsIgnoreCase("true") || raw.get().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw.get());
+        }
+        problems.add(Messages.notABoolean(key, raw.get()));
+        return defaultValue;
+    }
+
+    /** {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT0.5S}); at least {@code minimum}. */
+    private static Duration duration(String key, String raw, Duration minimum, List<String> problems) {
+        Duration parsed = Durations.parse(raw.trim());
+        if (parsed == null) {
+            problems.add(Messages.notADuration(key, raw));
+            return null;
+        }
+        if (parsed.compareTo(minimum) < 0) {
+            problems.add(Messages.durationTooShort(key, raw, minimum));
+            return null;
+        }
+        return parsed;
     }
 
     /** A typo in a key name would otherwise silently route with the defaults. */

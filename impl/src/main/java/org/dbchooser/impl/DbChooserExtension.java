@@ -35,6 +35,7 @@ public class DbChooserExtension implements Extension {
     private DbChooserConfig config;
     private Map<String, Boolean> units;
     private RequestRouter requestRouter;
+    private RouteHealth health;
 
     /**
      * Reads the configuration and the persistence units, and registers dbchooser's
@@ -44,9 +45,10 @@ public class DbChooserExtension implements Extension {
     void registerBeans(@Observes BeforeBeanDiscovery event) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
+        health = new RouteHealth(config.readOnly());
         units = PersistenceUnits.declared(loader);
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
-                RoutingBean.class, RoutedEntityManager.class)) {
+                RoutingBean.class, RoutedEntityManager.class, ReplicaMonitor.class, MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));
         }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
@@ -56,8 +58,11 @@ public class DbChooserExtension implements Extension {
                     event.addAnnotatedType(ContainerEntityManagers.class, id(ContainerEntityManagers.class));
             container.filterFields(f -> f.isAnnotationPresent(PersistenceContext.class))
                     .forEach(f -> f.remove(a -> a instanceof PersistenceContext).add(PersistenceLiterals.context(masterUnit)));
-            container.filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
-                    .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(slaveUnit)));
+            AnnotatedTypeConfigurator<ContainerUnits> containerUnits =
+                    event.addAnnotatedType(ContainerUnits.class, id(ContainerUnits.class));
+            containerUnits.filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class)).forEach(f -> f
+                    .remove(a -> a instanceof PersistenceUnit)
+                    .add(PersistenceLiterals.unit(f.getAnnotated().getJavaMember().getName().equals("master") ? masterUnit : slaveUnit)));
         } else {
             event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));
             event.addAnnotatedType(SelfManagedUnits.class, id(SelfManagedUnits.class));
@@ -101,6 +106,10 @@ public class DbChooserExtension implements Extension {
 
     MethodRoutes methodRoutes() {
         return methodRoutes;
+    }
+
+    RouteHealth health() {
+        return health;
     }
 
     DbChooserConfig config() {

@@ -3,6 +3,8 @@ package org.dbchooser.impl;
 import java.util.Collection;
 
 import org.dbchooser.DbChooserException;
+import org.dbchooser.MaintenanceModeException;
+import org.dbchooser.MasterUnavailableException;
 import org.dbchooser.SlaveWriteException;
 
 /**
@@ -55,6 +57,19 @@ final class Messages {
                 + " JTA transaction");
     }
 
+    static String notADuration(String key, String value) {
+        return format("DBCHOOSER-109", key + " holds '" + value + "', which is not a duration; write for example 500ms, 2s,"
+                + " 1m or PT0.5S");
+    }
+
+    static String durationTooShort(String key, String value, java.time.Duration minimum) {
+        return format("DBCHOOSER-109", key + " holds '" + value + "', which is less than " + Durations.format(minimum));
+    }
+
+    static String notABoolean(String key, String value) {
+        return format("DBCHOOSER-110", key + " holds '" + value + "', which is neither true nor false");
+    }
+
     static String unknownKey(String key, Collection<String> known) {
         return format("DBCHOOSER-107", "unknown configuration key '" + key + "'; dbchooser reads "
                 + String.join(", ", known));
@@ -100,6 +115,18 @@ final class Messages {
                 + " as long as a CDI request context, and none is active. Start one around the work: annotate the entry"
                 + " method with @Master or @ReadOnly, run it through Routing.call(...), or annotate it"
                 + " @ActivateRequestContext", cause);
+    }
+
+    static MasterUnavailableException masterUnavailable(String operation) {
+        return new MasterUnavailableException("DBCHOOSER-310", "the master cannot be reached, so " + operation
+                + " was not tried; slave-routed reads keep working. The application is still up: answer 503 and retry"
+                + " later (dbchooser checks the master again every few seconds)", null);
+    }
+
+    static MaintenanceModeException maintenanceWriteRefused(String operation, String caller) {
+        return new MaintenanceModeException("DBCHOOSER-311", "write refused: the application is in read-only maintenance"
+                + " mode (db_chooser.read-only, or Maintenance.setReadOnly(true)); " + operation + " called from " + caller
+                + " was not sent to any server. Nothing was written. Answer 503 and retry when maintenance is over", null);
     }
 
     static String closeRefused() {

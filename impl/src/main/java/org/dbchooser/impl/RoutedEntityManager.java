@@ -3,6 +3,7 @@ package org.dbchooser.impl;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
@@ -38,31 +39,92 @@ class RoutedEntityManager implements EntityManager, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final RouteEntityManagers managers;
+    private final ReplicaMonitor monitor;
+    /** The monitor's flags, read on every call; transient because the monitor gives them back after deserialization. */
+    private transient RouteHealth health;
 
     @Inject
-    RoutedEntityManager(RouteEntityManagers managers) {
+    RoutedEntityManager(RouteEntityManagers managers, ReplicaMonitor monitor) {
         this.managers = managers;
+        this.monitor = monitor;
+        this.health = monitor.health();
+    }
+
+    private Object readResolve() {
+        health = monitor.health();
+        return this;
+    }
+
+    /** The route of the work running now; read-only maintenance mode sends everything to the slave. */
+    private Route route() {
+        return health.readOnly ? Route.SLAVE : RouteContext.current().route();
     }
 
     private boolean onSlave() {
-        return RouteContext.current().route() == Route.SLAVE;
+        return route() == Route.SLAVE;
     }
 
     private EntityManager current() {
-        return entityManager(RouteContext.current().route());
+        return entityManager(route());
     }
 
+    /**
+     * The entity manager that serves {@code route} now: slave-routed work goes to the
+     * master while the slave cannot serve it (down, or lagging beyond
+     * {@code db_chooser.max-lag}); master-routed work fails at once while the master
+     * is down.
+     */
     private EntityManager entityManager(Route route) {
         try {
-            return managers.get(route);
+            if (route == Route.SLAVE && (health.slaveServes || health.readOnly)) {
+                return managers.get(Route.SLAVE);
+            }
+            if (!health.masterUp) {
+                throw Messages.masterUnavailable(route == Route.SLAVE
+                        ? "a slave-routed read (the slave cannot serve it either)" : "master-routed work");
+            }
+            return managers.get(Route.MASTER);
         } catch (ContextNotActiveException e) {
             throw Messages.noUnitOfWork(e);
         }
     }
 
+    /**
+     * Where slave-routed work that found the slave unreachable runs again: the master,
+     * when falling back is allowed, else nowhere (null: the failure stands).
+     */
+    private EntityManager masterAfter(RuntimeException slaveFailure) {
+        if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly) {
+            return null;
+        }
+        monitor.slaveFailed(slaveFailure);
+        return health.slaveServes ? null : entityManager(Route.MASTER);
+    }
+
+    /** A read: on the slave route, run again on the master if the slave cannot be reached. */
+    private <T> T read(Function<EntityManager, T> call) {
+        Route route = route();
+        EntityManager em = entityManager(route);
+        if (route == Route.MASTER) {
+            return call.apply(em);
+        }
+        try {
+            return call.apply(em);
+        } catch (RuntimeException failure) {
+            EntityManager master = masterAfter(failure);
+            if (master == null) {
+                throw failure;
+            }
+            return call.apply(master);
+        }
+    }
+
     /** The master's entity manager, or a refusal naming the operation when the route is the slave. */
     private EntityManager writable(String operation) {
-        if (onSlave()) {
+        if (health.readOnly) {
+            throw Messages.maintenanceWriteRefused(operation, SlaveWriteGuard.caller());
+        }
+        if (RouteContext.current().route() == Route.SLAVE) {
             throw SlaveWriteGuard.refused(operation);
         }
         return entityManager(Route.MASTER);
@@ -74,21 +136,20 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     private void refuseWriteLock(LockModeType mode, String operation) {
         if (SlaveWriteGuard.isWriteLock(mode) && onSlave()) {
-            throw SlaveWriteGuard.refused(operation + " with lock " + mode);
+            writable(operation + " with lock " + mode);
         }
     }
 
-    private Query guarded(Query query) {
-        return onSlave() ? SlaveWriteGuard.guardQuery(query, Query.class) : query;
-    }
-
     @SuppressWarnings("unchecked")
-    private <T> TypedQuery<T> guarded(TypedQuery<T> query) {
-        return onSlave() ? SlaveWriteGuard.guardQuery(query, TypedQuery.class) : query;
+    private <T> TypedQuery<T> typed(Function<EntityManager, TypedQuery<T>> create) {
+        return query(TypedQuery.class, create);
     }
 
-    private StoredProcedureQuery guarded(StoredProcedureQuery query) {
-        return onSlave() ? SlaveWriteGuard.guardQuery(query, StoredProcedureQuery.class) : query;
+    /** A query of the current route; on the slave route, guarded and able to fall back. */
+    private <Q> Q query(Class<Q> type, Function<EntityManager, ? extends Q> create) {
+        Route route = route();
+        Q query = create.apply(entityManager(route));
+        return route == Route.MASTER ? query : SlaveQuery.wrap(query, type, create, this::masterAfter);
     }
 
     @Override
@@ -108,24 +169,24 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey) {
-        return current().find(entityClass, primaryKey);
+        return read(em -> em.find(entityClass, primaryKey));
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, Map<String, Object> properties) {
-        return current().find(entityClass, primaryKey, properties);
+        return read(em -> em.find(entityClass, primaryKey, properties));
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode) {
         refuseWriteLock(lockMode, "EntityManager.find(" + entityClass.getSimpleName() + ")");
-        return current().find(entityClass, primaryKey, lockMode);
+        return read(em -> em.find(entityClass, primaryKey, lockMode));
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> properties) {
         refuseWriteLock(lockMode, "EntityManager.find(" + entityClass.getSimpleName() + ")");
-        return current().find(entityClass, primaryKey, lockMode, properties);
+        return read(em -> em.find(entityClass, primaryKey, lockMode, properties));
     }
 
     @Override
@@ -136,11 +197,11 @@ class RoutedEntityManager implements EntityManager, Serializable {
     @Override
     public void flush() {
         if (!onSlave()) {
-            entityManager(Route.MASTER).flush();
+            current().flush();
             return;
         }
         try {
-            entityManager(Route.SLAVE).flush();
+            current().flush();
         } catch (RuntimeException e) {
             throw SlaveWriteGuard.translate(e, "EntityManager.flush()");
         }
@@ -222,12 +283,12 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     @Override
     public Query createQuery(String qlString) {
-        return guarded(current().createQuery(qlString));
+        return query(Query.class, em -> em.createQuery(qlString));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteriaQuery) {
-        return guarded(current().createQuery(criteriaQuery));
+        return typed(em -> em.createQuery(criteriaQuery));
     }
 
     @Override
@@ -244,54 +305,54 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     @Override
     public <T> TypedQuery<T> createQuery(String qlString, Class<T> resultClass) {
-        return guarded(current().createQuery(qlString, resultClass));
+        return typed(em -> em.createQuery(qlString, resultClass));
     }
 
     @Override
     public Query createNamedQuery(String name) {
-        return guarded(current().createNamedQuery(name));
+        return query(Query.class, em -> em.createNamedQuery(name));
     }
 
     @Override
     public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultClass) {
-        return guarded(current().createNamedQuery(name, resultClass));
+        return typed(em -> em.createNamedQuery(name, resultClass));
     }
 
     @Override
     public Query createNativeQuery(String sqlString) {
-        return guarded(current().createNativeQuery(sqlString));
+        return query(Query.class, em -> em.createNativeQuery(sqlString));
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Query createNativeQuery(String sqlString, Class resultClass) {
-        return guarded(current().createNativeQuery(sqlString, resultClass));
+        return query(Query.class, em -> em.createNativeQuery(sqlString, resultClass));
     }
 
     @Override
     public Query createNativeQuery(String sqlString, String resultSetMapping) {
-        return guarded(current().createNativeQuery(sqlString, resultSetMapping));
+        return query(Query.class, em -> em.createNativeQuery(sqlString, resultSetMapping));
     }
 
     @Override
     public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
-        return guarded(current().createNamedStoredProcedureQuery(name));
+        return query(StoredProcedureQuery.class, em -> em.createNamedStoredProcedureQuery(name));
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
-        return guarded(current().createStoredProcedureQuery(procedureName));
+        return query(StoredProcedureQuery.class, em -> em.createStoredProcedureQuery(procedureName));
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class... resultClasses) {
-        return guarded(current().createStoredProcedureQuery(procedureName, resultClasses));
+        return query(StoredProcedureQuery.class, em -> em.createStoredProcedureQuery(procedureName, resultClasses));
     }
 
     @Override
     public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
-        return guarded(current().createStoredProcedureQuery(procedureName, resultSetMappings));
+        return query(StoredProcedureQuery.class, em -> em.createStoredProcedureQuery(procedureName, resultSetMappings));
     }
 
     @Override

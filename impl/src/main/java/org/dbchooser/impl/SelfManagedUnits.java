@@ -16,7 +16,7 @@ import org.dbchooser.Route;
  * Opening on first use lets an application start while a slave is still down.
  */
 @ApplicationScoped
-class SelfManagedUnits {
+class SelfManagedUnits implements RouteUnits {
 
     private static final Logger LOG = Logger.getLogger(SelfManagedUnits.class.getName());
 
@@ -34,7 +34,8 @@ class SelfManagedUnits {
         this(null);
     }
 
-    EntityManagerFactory factory(Route route) {
+    @Override
+    public EntityManagerFactory factory(Route route) {
         EntityManagerFactory factory = route == Route.MASTER ? master : slave;
         return factory != null ? factory : open(route);
     }

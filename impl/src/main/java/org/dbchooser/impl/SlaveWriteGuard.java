@@ -1,9 +1,5 @@
 package org.dbchooser.impl;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -18,7 +14,7 @@ import org.dbchooser.SlaveWriteException;
  * Writes that only show at flush time (a changed entity) are rejected by the
  * read-only slave itself (SQLSTATE 25006); that rejection is turned into the same
  * kind of message. Only slave-route objects pass through here: the master path
- * pays nothing.
+ * pays nothing. Queries are guarded by {@link SlaveQuery}.
  */
 final class SlaveWriteGuard {
 
@@ -75,35 +71,6 @@ final class SlaveWriteGuard {
                 || className.startsWith("jdk.") || className.startsWith("sun.") || className.startsWith("jakarta.")
                 || className.startsWith("org.hibernate.") || className.startsWith("org.jboss.weld.")
                 || className.contains("$Proxy") || className.contains("$$");
-    }
-
-    /**
-     * A slave-route query: {@code executeUpdate} and write locks are refused, and a
-     * flush the slave rejects is explained. {@code type} is the JPA interface the
-     * caller asked for (Query, TypedQuery or StoredProcedureQuery).
-     */
-    static <Q> Q guardQuery(Q query, Class<Q> type) {
-        InvocationHandler handler = new InvocationHandler() {
-            @Override
-            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-                String name = method.getName();
-                if (name.equals("executeUpdate")) {
-                    throw refused("Query.executeUpdate()");
-                }
-                if (name.equals("setLockMode") && isWriteLock((LockModeType) args[0])) {
-                    throw refused("Query.setLockMode(" + args[0] + ")");
-                }
-                Object result;
-                try {
-                    result = method.invoke(query, args);
-                } catch (InvocationTargetException e) {
-                    Throwable cause = e.getCause();
-                    throw cause instanceof RuntimeException r ? translate(r, "Query." + name + "()") : cause;
-                }
-                return result == query ? proxy : result;
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     /** A slave-route transaction whose commit explains a write the slave rejected. */

@@ -24,7 +24,8 @@ class DbChooserConfigTest {
 
     private static final String KNOWN_METHODS = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE, TRACE, CONNECT";
     private static final String KNOWN_KEYS =
-            "db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit, db_chooser.slave-unit";
+            "db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit, db_chooser.slave-unit,"
+                    + " db_chooser.slave-fallback, db_chooser.max-lag, db_chooser.read-only, db_chooser.health-interval";
 
     private final List<String> problems = new ArrayList<>();
 
@@ -381,5 +382,57 @@ class DbChooserConfigTest {
         read(Map.of("db_chooser.slave-methods", "FETCH"));
 
         assertThat(problems).hasSize(2).first().isEqualTo("earlier");
+    }
+
+    // --- fallback, lag bound, maintenance, monitor interval
+
+    @Test
+    void resilienceDefaults() {
+        DbChooserConfig config = read(Map.of());
+
+        assertThat(config.slaveFallback()).isTrue();
+        assertThat(config.maxLag()).isNull();
+        assertThat(config.readOnly()).isFalse();
+        assertThat(config.healthInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void durationsAreReadInShortAndIsoForms() {
+        assertThat(read(Map.of("db_chooser.max-lag", "500ms")).maxLag()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(read(Map.of("db_chooser.max-lag", "1.5s")).maxLag()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(read(Map.of("db_chooser.max-lag", "2m")).maxLag()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(read(Map.of("db_chooser.max-lag", "PT0.25S")).maxLag()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(read(Map.of("db_chooser.health-interval", " 200ms ")).healthInterval()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aValueThatIsNotADurationIsReported() {
+        read(Map.of("db_chooser.max-lag", "500 msec"));
+
+        assertThat(problems).containsExactly("DBCHOOSER-109: db_chooser.max-lag holds '500 msec', which is not a duration;"
+                + " write for example 500ms, 2s, 1m or PT0.5S");
+    }
+
+    @Test
+    void aNegativeOrTooShortDurationIsReported() {
+        read(Map.of("db_chooser.max-lag", "-PT1S", "db_chooser.health-interval", "1ms"));
+
+        assertThat(problems).containsExactly(
+                "DBCHOOSER-109: db_chooser.max-lag holds '-PT1S', which is not a duration; write for example 500ms, 2s,"
+                        + " 1m or PT0.5S",
+                "DBCHOOSER-109: db_chooser.health-interval holds '1ms', which is less than 10 ms");
+    }
+
+    @Test
+    void booleansAreTrueOrFalseOnly() {
+        assertThat(read(Map.of("db_chooser.slave-fallback", "FALSE")).slaveFallback()).isFalse();
+        assertThat(read(Map.of("db_chooser.read-only", "true")).readOnly()).isTrue();
+        assertThat(problems).isEmpty();
+
+        read(Map.of("db_chooser.read-only", "on"));
+
+        assertThat(problems).containsExactly("DBCHOOSER-110: db_chooser.read-only holds 'on', which is neither true nor false");
     }
 }

@@ -47,7 +47,12 @@ class DeploymentErrorsIT {
             + " never join the master's JTA transaction";
     private static final String UNKNOWN_KEY = "DBCHOOSER-107: unknown configuration key 'db_chooser.masters'; dbchooser"
             + " reads db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit,"
-            + " db_chooser.slave-unit";
+            + " db_chooser.slave-unit, db_chooser.slave-fallback, db_chooser.max-lag, db_chooser.read-only,"
+            + " db_chooser.health-interval";
+    private static final String BAD_DURATION = "DBCHOOSER-109: db_chooser.max-lag holds 'soon', which is not a duration;"
+            + " write for example 500ms, 2s, 1m or PT0.5S";
+    private static final String BAD_BOOLEAN = "DBCHOOSER-110: db_chooser.slave-fallback holds 'yes', which is neither"
+            + " true nor false";
     private static final String BOTH_ON_METHOD = "DBCHOOSER-201: @ReadOnly and @Master are both present on"
             + " org.dbchooser.itests.invalid.BothOnMethod.find(); keep one";
     private static final String BOTH_ON_CLASS = "DBCHOOSER-202: @ReadOnly and @Master are both present on class"
@@ -128,6 +133,12 @@ class DeploymentErrorsIT {
     @Test
     void jtaSlaveUnit() throws Exception {
         assertThat(deploy(Map.of("db_chooser.slave-unit", "jta-unit"), Valid.class)).contains(JTA_SLAVE);
+    }
+
+    @Test
+    void badDurationAndBoolean() throws Exception {
+        assertThat(deploy(Map.of("db_chooser.max-lag", "soon", "db_chooser.slave-fallback", "yes"), Valid.class))
+                .contains(BAD_DURATION, BAD_BOOLEAN);
     }
 
     @Test

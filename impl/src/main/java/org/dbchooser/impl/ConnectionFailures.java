@@ -1,0 +1,30 @@
+package org.dbchooser.impl;
+
+import java.net.SocketException;
+import java.sql.SQLException;
+
+/** Whether a failure means "the server cannot be reached", as opposed to a failure of the work itself. */
+final class ConnectionFailures {
+
+    private ConnectionFailures() {
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01..57P03 (the server is shutting
+     * down or not accepting connections yet), or a socket error, anywhere in the causes.
+     */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

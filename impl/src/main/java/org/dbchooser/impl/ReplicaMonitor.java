@@ -1,0 +1,177 @@
+package org.dbchooser.impl;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.dbchooser.Route;
+
+/**
+ * Watches the master and the slave from a background thread, so that requests only
+ * read flags ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
+ * master for its WAL position and the slave for its replay position and the age of the
+ * last transaction it replayed; a server that does not answer is checked again with
+ * backoff (twice the interval, then four times), so a slave that comes back is used
+ * again within seconds.
+ *
+ * <p>Lag: a slave that has replayed everything the master had written is not behind,
+ * however old its last replayed transaction (an idle master writes nothing: the age
+ * alone would grow without bound); otherwise the lag is the age of the last replayed
+ * transaction.
+ */
+@ApplicationScoped
+class ReplicaMonitor {
+
+    private static final Logger LOG = Logger.getLogger(ReplicaMonitor.class.getName());
+
+    private static final String MASTER_PROBE = "select pg_current_wal_lsn() - '0/0'::pg_lsn";
+    private static final String SLAVE_PROBE = "select pg_is_in_recovery(), pg_last_wal_replay_lsn() - '0/0'::pg_lsn,"
+            + " extract(epoch from (clock_timestamp() - pg_last_xact_replay_timestamp())) * 1000";
+
+    /** A slave that has replayed nothing yet is behind by an unknown, so unbounded, amount. */
+    private static final Duration NEVER_REPLAYED = Duration.ofDays(365_000);
+
+    /** What the last check saw. {@code lag} is null when the slave could not be asked. */
+    record Snapshot(boolean masterUp, boolean slaveUp, Duration lag) {
+    }
+
+    private final RouteUnits units;
+    private final RouteHealth health;
+    private final DbChooserConfig config;
+    private ScheduledExecutorService scheduler;
+    private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO);
+    private int failedChecks;
+
+    @Inject
+    ReplicaMonitor(RouteUnits units, DbChooserExtension extension) {
+        this.units = units;
+        this.health = extension == null ? null : extension.health();
+        this.config = extension == null ? null : extension.config();
+    }
+
+    /** For the container's proxy. */
+    ReplicaMonitor() {
+        this(null, null);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dbchooser-replica-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.execute(this::check);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    Snapshot last() {
+        return last;
+    }
+
+    RouteHealth health() {
+        return health;
+    }
+
+    /** A request saw the slave fail to answer: serve slave-routed work from the master until the next check says otherwise. */
+    void slaveFailed(Throwable failure) {
+        if (config.slaveFallback() && health.slaveServes) {
+            health.slaveServes = false;
+            LOG.warning("dbchooser: the slave could not be reached (" + rootMessage(failure)
+                    + "); slave-routed work goes to the master until it is back");
+        }
+    }
+
+    private void check() {
+        Long masterLsn = null;
+        boolean masterUp;
+        try {
+            masterLsn = ((Number) probe(Route.MASTER, MASTER_PROBE)).longValue();
+            masterUp = true;
+        } catch (RuntimeException e) {
+            masterUp = false;
+            if (last.masterUp()) {
+                LOG.warning("dbchooser: the master cannot be reached (" + rootMessage(e)
+                        + "); master-routed work fails at once until it is back");
+            }
+        }
+        Duration lag = null;
+        try {
+            Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
+            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], masterLsn);
+        } catch (RuntimeException e) {
+            if (last.slaveUp()) {
+                LOG.warning("dbchooser: the slave cannot be reached (" + rootMessage(e) + ")"
+                        + (config.slaveFallback() ? "; slave-routed work goes to the master until it is back" : ""));
+            }
+        }
+        boolean slaveUp = lag != null;
+        if (masterUp && !last.masterUp()) {
+            LOG.info("dbchooser: the master is back");
+        }
+        if (slaveUp && !last.slaveUp()) {
+            LOG.info("dbchooser: the slave is back");
+        }
+        last = new Snapshot(masterUp, slaveUp, lag);
+        health.masterUp = masterUp;
+        health.slaveServes = !config.slaveFallback()
+                || slaveUp && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0);
+        failedChecks = masterUp && slaveUp ? 0 : Math.min(failedChecks + 1, 2);
+        scheduleNext(config.healthInterval().toMillis() << failedChecks);
+    }
+
+    private void scheduleNext(long delayMillis) {
+        try {
+            scheduler.schedule(this::check, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            LOG.log(Level.FINE, "dbchooser: replica monitor stopped");
+        }
+    }
+
+    /**
+     * Caught up (replayed at least what the master had written when asked) means no
+     * lag; a server that is not in recovery is a primary and never behind itself.
+     */
+    static Duration lag(boolean inRecovery, Number replayLsn, Number replayAgeMillis, Long masterLsn) {
+        if (!inRecovery) {
+            return Duration.ZERO;
+        }
+        if (replayLsn != null && masterLsn != null && replayLsn.longValue() >= masterLsn) {
+            return Duration.ZERO;
+        }
+        return replayAgeMillis == null ? NEVER_REPLAYED : Duration.ofMillis(Math.max(0, replayAgeMillis.longValue()));
+    }
+
+    private Object probe(Route route, String sql) {
+        EntityManager em = units.factory(route).createEntityManager();
+        try {
+            return em.createNativeQuery(sql).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}
