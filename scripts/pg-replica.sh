@@ -5,7 +5,7 @@
 #   pg-replica.sh start STATE_FILE MASTER_PORT STANDBY_PORT [STANDBY_PORT...]
 #   pg-replica.sh stop  STATE_FILE
 #   pg-replica.sh pause  STATE_FILE SERVER        stop one server (master, standby1, ...)
-#   pg-replica.sh resume STATE_FILE SERVER        start it again
+#   pg-replica.sh resume STATE_FILE SERVER        start it again (if it is not running)
 #   pg-replica.sh set    STATE_FILE SERVER 'name = value'
 #                                                 change a setting and reload, e.g.
 #                                                 standby1 'recovery_min_apply_delay = 500'
@@ -86,7 +86,9 @@ case "$action" in
   resume)
     bin=$(sed -n 's/^bin=//p' "$state_file")
     dir=$(server_dir "${3:?server missing}")
-    as_pg "$bin/pg_ctl" -D "$dir" -l "$(dirname "$dir")/$3.log" -w start >/dev/null
+    if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+      as_pg "$bin/pg_ctl" -D "$dir" -l "$(dirname "$dir")/$3.log" -w start >/dev/null
+    fi
     ;;
   set)
     bin=$(sed -n 's/^bin=//p' "$state_file")
@@ -151,9 +153,11 @@ SQL
       dir="$base/standby$i"
       as_pg env PGPASSWORD=replicator "$bin/pg_basebackup" -h 127.0.0.1 -p "$master_port" -U replicator \
         -D "$dir" -R -X stream -C -S "standby$i" -c fast -N
+      # after the master restarts, reconnect within half a second (default: 5 s)
       as_pg tee -a "$dir/postgresql.auto.conf" >/dev/null <<CONF
 port = $p
 cluster_name = 'standby$i'
+wal_retrieve_retry_interval = '500ms'
 CONF
       as_pg "$bin/pg_ctl" -D "$dir" -l "$base/standby$i.log" -w start >/dev/null
       in_recovery=$(as_pg "$bin/psql" -Atq -h "$base" -p "$p" -U postgres -d postgres -c 'select pg_is_in_recovery()')

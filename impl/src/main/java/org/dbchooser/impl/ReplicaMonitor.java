@@ -27,8 +27,9 @@ import org.dbchooser.Route;
  *
  * <p>Lag: a slave that has replayed everything the master had written is not behind,
  * however old its last replayed transaction (an idle master writes nothing: the age
- * alone would grow without bound); otherwise the lag is the age of the last replayed
- * transaction.
+ * alone would grow without bound); when the master is down, the same holds for
+ * everything the slave has received. Otherwise the lag is the age of the last
+ * replayed transaction.
  */
 @ApplicationScoped
 class ReplicaMonitor {
@@ -37,6 +38,7 @@ class ReplicaMonitor {
 
     private static final String MASTER_PROBE = "select pg_current_wal_lsn() - '0/0'::pg_lsn";
     private static final String SLAVE_PROBE = "select pg_is_in_recovery(), pg_last_wal_replay_lsn() - '0/0'::pg_lsn,"
+            + " pg_last_wal_receive_lsn() - '0/0'::pg_lsn,"
             + " extract(epoch from (clock_timestamp() - pg_last_xact_replay_timestamp())) * 1000";
 
     /** A slave that has replayed nothing yet is behind by an unknown, so unbounded, amount. */
@@ -89,13 +91,21 @@ class ReplicaMonitor {
         return health;
     }
 
-    /** A request saw the slave fail to answer: serve slave-routed work from the master until the next check says otherwise. */
-    void slaveFailed(Throwable failure) {
-        if (config.slaveFallback() && health.slaveServes) {
+    /**
+     * A request saw the slave fail to answer: serve slave-routed work from the master
+     * until the next check says otherwise. Returns whether that request may run again
+     * on the master ({@code db_chooser.slave-fallback}).
+     */
+    boolean slaveFailed(Throwable failure) {
+        if (!config.slaveFallback()) {
+            return false;
+        }
+        if (health.slaveServes) {
             health.slaveServes = false;
             LOG.warning("dbchooser: the slave could not be reached (" + rootMessage(failure)
                     + "); slave-routed work goes to the master until it is back");
         }
+        return true;
     }
 
     private void check() {
@@ -114,7 +124,7 @@ class ReplicaMonitor {
         Duration lag = null;
         try {
             Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
-            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], masterLsn);
+            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn);
         } catch (RuntimeException e) {
             if (last.slaveUp()) {
                 LOG.warning("dbchooser: the slave cannot be reached (" + rootMessage(e) + ")"
@@ -145,25 +155,40 @@ class ReplicaMonitor {
     }
 
     /**
-     * Caught up (replayed at least what the master had written when asked) means no
-     * lag; a server that is not in recovery is a primary and never behind itself.
+     * Caught up means no lag: replayed at least what the master had written when asked,
+     * or, when the master could not be asked, everything the slave has received. A
+     * server that is not in recovery is a primary and never behind itself.
      */
-    static Duration lag(boolean inRecovery, Number replayLsn, Number replayAgeMillis, Long masterLsn) {
+    static Duration lag(boolean inRecovery, Number replayLsn, Number receiveLsn, Number replayAgeMillis, Long masterLsn) {
         if (!inRecovery) {
             return Duration.ZERO;
         }
-        if (replayLsn != null && masterLsn != null && replayLsn.longValue() >= masterLsn) {
-            return Duration.ZERO;
+        if (replayLsn != null) {
+            long caughtUpTo = masterLsn != null ? masterLsn : receiveLsn != null ? receiveLsn.longValue() : Long.MAX_VALUE;
+            if (replayLsn.longValue() >= caughtUpTo) {
+                return Duration.ZERO;
+            }
         }
         return replayAgeMillis == null ? NEVER_REPLAYED : Duration.ofMillis(Math.max(0, replayAgeMillis.longValue()));
     }
 
+    /**
+     * Runs {@code sql} on {@code route}. A connection the pool handed out may have died
+     * with one of several standbys behind the slave URL; the pool drops it, so a
+     * connection failure is tried again, twice, before the server counts as down.
+     */
     private Object probe(Route route, String sql) {
-        EntityManager em = units.factory(route).createEntityManager();
-        try {
-            return em.createNativeQuery(sql).getSingleResult();
-        } finally {
-            em.close();
+        for (int attempt = 1; ; attempt++) {
+            EntityManager em = units.factory(route).createEntityManager();
+            try {
+                return em.createNativeQuery(sql).getSingleResult();
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !ConnectionFailures.isConnectionFailure(e)) {
+                    throw e;
+                }
+            } finally {
+                em.close();
+            }
         }
     }
 

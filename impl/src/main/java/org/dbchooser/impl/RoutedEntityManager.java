@@ -97,8 +97,7 @@ class RoutedEntityManager implements EntityManager, Serializable {
         if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly) {
             return null;
         }
-        monitor.slaveFailed(slaveFailure);
-        return health.slaveServes ? null : entityManager(Route.MASTER);
+        return monitor.slaveFailed(slaveFailure) ? entityManager(Route.MASTER) : null;
     }
 
     /** A read: on the slave route, run again on the master if the slave cannot be reached. */

@@ -23,6 +23,32 @@ final class Databases {
         return Integer.getInteger("pg.standby.port");
     }
 
+    /** A block of test code. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static int standby2Port() {
+        return Integer.getInteger("pg.standby2.port");
+    }
+
+    /**
+     * Stops, starts or reconfigures one server of the running cluster (master,
+     * standby1, standby2) with scripts/pg-replica.sh.
+     */
+    static void control(String... arguments) throws Exception {
+        String[] command = new String[arguments.length + 2];
+        command[0] = System.getProperty("pg.control");
+        command[1] = arguments[0];
+        command[2] = System.getProperty("pg.state");
+        System.arraycopy(arguments, 1, command, 3, arguments.length - 1);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     static Connection master() throws SQLException {
         return connect(masterPort());
     }
@@ -41,6 +67,7 @@ final class Databases {
             s.execute("create table if not exists item (id bigserial primary key, name text not null)");
         }
         waitForStandby();
+        waitForStandby(standby2Port());
     }
 
     /**
@@ -49,13 +76,17 @@ final class Databases {
      * waiting for its WAL flush (synchronous_commit=off).
      */
     static void waitForStandby() throws SQLException, InterruptedException {
+        waitForStandby(standbyPort());
+    }
+
+    static void waitForStandby(int standbyPort) throws SQLException, InterruptedException {
         String target;
         try (Connection c = master(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_insert_lsn()")) {
             r.next();
             target = r.getString(1);
         }
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        try (Connection c = standby(); var s = c.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try (Connection c = connect(standbyPort); var s = c.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
             s.setString(1, target);
             while (true) {
                 try (ResultSet r = s.executeQuery()) {
@@ -65,7 +96,7 @@ final class Databases {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the standby did not replay up to " + target + " within 10 s");
+                    throw new IllegalStateException("the standby did not replay up to " + target + " within 30 s");
                 }
                 Thread.sleep(10);
             }

@@ -13,13 +13,23 @@ final class Deployments {
     private Deployments() {
     }
 
+    /** The same beans, with both standbys behind the slave unit, a fast replica monitor and a lag bound. */
+    static JavaArchive resilientBeans() {
+        return beans("resilient-beans.jar")
+                .addAsManifestResource("resilience/microprofile-config.properties", "microprofile-config.properties");
+    }
+
     static JavaArchive routedBeans() {
-        return ShrinkWrap.create(JavaArchive.class, "routed-beans.jar")
+        return beans("routed-beans.jar")
+                .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties");
+    }
+
+    private static JavaArchive beans(String name) {
+        return ShrinkWrap.create(JavaArchive.class, name)
                 .addClasses(Item.class, Server.class, Databases.class, RoutedCalls.class, ReadOnlyCalls.class,
                         MasterCalls.class, PlainCalls.class, ReadOnlyClassMasterMethod.class,
                         MasterClassReadOnlyMethod.class, ReadOnlyService.class, StereotypedCalls.class,
                         InheritedReadOnlyCalls.class, HttpRequests.class, RequestContextWork.class)
-                .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties")
                 .addAsServiceProvider(Extension.class, DbChooserExtension.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
     }

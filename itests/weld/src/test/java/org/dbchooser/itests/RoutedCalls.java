@@ -21,6 +21,13 @@ public abstract class RoutedCalls {
         return new Server(((Number) row[0]).intValue(), (Boolean) row[1]);
     }
 
+    /** Like {@link #server()}, holding the connection for {@code seconds} first. */
+    public Server serverAfter(double seconds) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select inet_server_port(), pg_is_in_recovery() from pg_sleep(" + seconds + ")").getSingleResult();
+        return new Server(((Number) row[0]).intValue(), (Boolean) row[1]);
+    }
+
     public <T> T call(Callable<T> work) throws Exception {
         return work.call();
     }

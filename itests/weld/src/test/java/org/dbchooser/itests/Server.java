@@ -14,8 +14,17 @@ public record Server(int port, boolean inRecovery) {
         return port == Databases.standbyPort() && inRecovery;
     }
 
+    public boolean isStandby2() {
+        return port == Databases.standby2Port() && inRecovery;
+    }
+
+    public boolean isEitherStandby() {
+        return isStandby() || isStandby2();
+    }
+
     @Override
     public String toString() {
-        return (isMaster() ? "master" : isStandby() ? "standby" : "unexpected server") + " on port " + port;
+        return (isMaster() ? "master" : isStandby() ? "standby" : isStandby2() ? "standby2" : "unexpected server")
+                + " on port " + port;
     }
 }

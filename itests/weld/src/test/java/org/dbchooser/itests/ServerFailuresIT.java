@@ -1,0 +1,110 @@
+package org.dbchooser.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.dbchooser.MasterUnavailableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Standbys stopped and started during traffic, and the master stopped: every read
+ * succeeds, a slave that comes back is used again within seconds, and master-routed
+ * work fails at once, with dbchooser's message, while the master is down.
+ */
+class ServerFailuresIT extends AgainstTwoStandbys {
+
+    /** Each call on a thread of its own, as requests of their own: no unit of work is shared. */
+    private static ExecutorService requests;
+
+    @BeforeAll
+    static void threads() {
+        requests = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void stopThreads() {
+        requests.shutdownNow();
+    }
+
+    private static <T> T request(Callable<T> work) throws Exception {
+        try {
+            return requests.submit(work).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Test
+    void withBothStandbysDownReadsFallBackToTheMasterAndReturnWhenAStandbyIsBack() throws Exception {
+        stoppingServers(this::bothStandbysDown);
+    }
+
+    private void bothStandbysDown() throws Exception {
+        assertThat(request(readOnly::server).isEitherStandby()).isTrue();
+        Databases.control("pause", "standby1");
+        Databases.control("pause", "standby2");
+        for (int i = 0; i < 100; i++) {
+            Server server = request(readOnly::server);
+            assertThat(server.isMaster()).as("read %d while both standbys are down: %s", i, server).isTrue();
+        }
+        Databases.control("resume", "standby1");
+        Databases.control("resume", "standby2");
+        long back = System.nanoTime();
+        while (!request(readOnly::server).isEitherStandby()) {
+            assertThat(System.nanoTime() - back).as("a standby is used again within 5 s").isLessThan(5_000_000_000L);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void withTheMasterDownReadsWorkAndMasterWorkFailsAtOnce() throws Exception {
+        stoppingServers(this::masterDown);
+    }
+
+    private void masterDown() throws Exception {
+        Databases.control("pause", "master");
+        assertThat(request(readOnly::server).isEitherStandby()).isTrue();
+        long detected = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                request(master::server);
+            } catch (MasterUnavailableException expected) {
+                break;
+            } catch (RuntimeException notYetKnown) {
+                // the monitor has not looked yet: the driver's own error
+            }
+            assertThat(System.nanoTime()).as("the master is known to be down within 5 s").isLessThan(detected);
+            Thread.sleep(20);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> request(master::server))
+                    .isInstanceOf(MasterUnavailableException.class)
+                    .hasMessage("DBCHOOSER-310: the master cannot be reached, so master-routed work was not tried;"
+                            + " slave-routed reads keep working. The application is still up: answer 503 and retry later"
+                            + " (dbchooser checks the master again every few seconds)");
+        }
+        assertThat((System.nanoTime() - start) / 20).as("nanoseconds per refused call").isLessThan(100_000_000L);
+        for (int i = 0; i < 20; i++) {
+            assertThat(request(readOnly::server).isEitherStandby()).isTrue();
+        }
+        Databases.control("resume", "master");
+        long back = System.nanoTime();
+        while (true) {
+            try {
+                assertThat(request(master::server).isMaster()).isTrue();
+                break;
+            } catch (MasterUnavailableException stillDown) {
+                assertThat(System.nanoTime() - back).as("the master is used again within 10 s").isLessThan(10_000_000_000L);
+                Thread.sleep(50);
+            }
+        }
+    }
+}
