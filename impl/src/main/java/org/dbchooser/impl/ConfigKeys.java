@@ -14,10 +14,13 @@ final class ConfigKeys {
     static final String MAX_LAG = "db_chooser.max-lag";
     static final String READ_ONLY = "db_chooser.read-only";
     static final String HEALTH_INTERVAL = "db_chooser.health-interval";
+    static final String READ_YOUR_WRITES = "db_chooser.read-your-writes";
+    static final String READ_YOUR_WRITES_WAIT = "db_chooser.read-your-writes-wait";
+    static final String READ_YOUR_WRITES_PIN = "db_chooser.read-your-writes-pin";
 
     static final String PREFIX = "db_chooser.";
     static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT, SLAVE_FALLBACK,
-            MAX_LAG, READ_ONLY, HEALTH_INTERVAL);
+            MAX_LAG, READ_ONLY, HEALTH_INTERVAL, READ_YOUR_WRITES, READ_YOUR_WRITES_WAIT, READ_YOUR_WRITES_PIN);
     /** The keys whose value is a list, which may also be given as indexed keys {@code key[0]}, {@code key[1]}, ... */
     static final List<String> LISTS = List.of(MASTER, SLAVE, SLAVE_METHODS);
 
@@ -25,6 +28,8 @@ final class ConfigKeys {
     static final String DEFAULT_MASTER_UNIT = "master";
     static final String DEFAULT_SLAVE_UNIT = "slave";
     static final String DEFAULT_HEALTH_INTERVAL = "1s";
+    static final String DEFAULT_READ_YOUR_WRITES_WAIT = "200ms";
+    static final String DEFAULT_READ_YOUR_WRITES_PIN = "2s";
 
     private ConfigKeys() {
     }

@@ -21,7 +21,12 @@ import org.eclipse.microprofile.config.Config;
  */
 record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns, Set<String> slaveMethods,
         String masterUnit, String slaveUnit, boolean slaveFallback, Duration maxLag, boolean readOnly,
-        Duration healthInterval) {
+        Duration healthInterval, ReadYourWrites readYourWrites, Duration readYourWritesWait, Duration readYourWritesPin) {
+
+    /** {@code db_chooser.read-your-writes}. */
+    enum ReadYourWrites {
+        OFF, LSN, TIME
+    }
 
     /** The methods of RFC 9110 and RFC 5789 (PATCH). */
     static final List<String> HTTP_METHODS =
@@ -43,8 +48,24 @@ record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns
         boolean readOnly = bool(config, ConfigKeys.READ_ONLY, false, problems);
         Duration healthInterval = duration(ConfigKeys.HEALTH_INTERVAL, config.getOptionalValue(ConfigKeys.HEALTH_INTERVAL,
                 String.class).orElse(ConfigKeys.DEFAULT_HEALTH_INTERVAL), Duration.ofMillis(10), problems);
+        ReadYourWrites readYourWrites = readYourWritesMode(config, problems);
+        Duration wait = duration(ConfigKeys.READ_YOUR_WRITES_WAIT, config.getOptionalValue(ConfigKeys.READ_YOUR_WRITES_WAIT,
+                String.class).orElse(ConfigKeys.DEFAULT_READ_YOUR_WRITES_WAIT), Duration.ZERO, problems);
+        Duration pin = duration(ConfigKeys.READ_YOUR_WRITES_PIN, config.getOptionalValue(ConfigKeys.READ_YOUR_WRITES_PIN,
+                String.class).orElse(ConfigKeys.DEFAULT_READ_YOUR_WRITES_PIN), Duration.ofSeconds(1), problems);
         return new DbChooserConfig(master, slave, methods, masterUnit, slaveUnit, slaveFallback, maxLag, readOnly,
-                healthInterval);
+                healthInterval, readYourWrites, wait, pin);
+    }
+
+    private static ReadYourWrites readYourWritesMode(Config config, List<String> problems) {
+        String raw = config.getOptionalValue(ConfigKeys.READ_YOUR_WRITES, String.class).map(String::trim).orElse("off");
+        for (ReadYourWrites mode : ReadYourWrites.values()) {
+            if (mode.name().equalsIgnoreCase(raw)) {
+                return mode;
+            }
+        }
+        problems.add(Messages.notAReadYourWritesMode(ConfigKeys.READ_YOUR_WRITES, raw));
+        return ReadYourWrites.OFF;
     }
 
     /** Only {@code true} or {@code false}: a typo must not silently mean false. */

@@ -51,6 +51,10 @@ public class DbChooserExtension implements Extension {
                 RoutingBean.class, RoutedEntityManager.class, ReplicaMonitor.class, MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));
         }
+        if (servletApiPresent(loader)) {
+            // read-your-writes travels with HTTP requests; plain CDI may have no servlet API at all
+            event.addAnnotatedType(ReadYourWrites.class, id(ReadYourWrites.class));
+        }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
         String slaveUnit = config.slaveUnit() == null ? ConfigKeys.DEFAULT_SLAVE_UNIT : config.slaveUnit();
         if (Boolean.TRUE.equals(units.get(masterUnit))) {
@@ -66,6 +70,15 @@ public class DbChooserExtension implements Extension {
         } else {
             event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));
             event.addAnnotatedType(SelfManagedUnits.class, id(SelfManagedUnits.class));
+        }
+    }
+
+    private static boolean servletApiPresent(ClassLoader loader) {
+        try {
+            Class.forName("jakarta.servlet.http.HttpServletRequest", false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -70,6 +70,11 @@ final class Messages {
         return format("DBCHOOSER-110", key + " holds '" + value + "', which is neither true nor false");
     }
 
+    static String notAReadYourWritesMode(String key, String value) {
+        return format("DBCHOOSER-111", key + " holds '" + value + "'; use off, lsn (WAL-position tokens) or time"
+                + " (pinning to the master for db_chooser.read-your-writes-pin)");
+    }
+
     static String unknownKey(String key, Collection<String> known) {
         return format("DBCHOOSER-107", "unknown configuration key '" + key + "'; dbchooser reads "
                 + String.join(", ", known));

@@ -44,15 +44,18 @@ class ReplicaMonitor {
     /** A slave that has replayed nothing yet is behind by an unknown, so unbounded, amount. */
     private static final Duration NEVER_REPLAYED = Duration.ofDays(365_000);
 
-    /** What the last check saw. {@code lag} is null when the slave could not be asked. */
-    record Snapshot(boolean masterUp, boolean slaveUp, Duration lag) {
+    /**
+     * What the last check saw. {@code lag} is null when the slave could not be asked;
+     * {@code replayLsn} is the WAL position the slave had replayed (-1: unknown).
+     */
+    record Snapshot(boolean masterUp, boolean slaveUp, Duration lag, long replayLsn) {
     }
 
     private final RouteUnits units;
     private final RouteHealth health;
     private final DbChooserConfig config;
     private ScheduledExecutorService scheduler;
-    private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO);
+    private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
     private int failedChecks;
 
     @Inject
@@ -85,6 +88,11 @@ class ReplicaMonitor {
 
     Snapshot last() {
         return last;
+    }
+
+    /** Whether the slave had replayed WAL position {@code lsn} when last checked: no query. */
+    boolean replayedAtLeast(long lsn) {
+        return last.replayLsn() >= lsn;
     }
 
     RouteHealth health() {
@@ -122,9 +130,11 @@ class ReplicaMonitor {
             }
         }
         Duration lag = null;
+        long replayLsn = -1;
         try {
             Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
             lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn);
+            replayLsn = row[1] == null ? -1 : ((Number) row[1]).longValue();
         } catch (RuntimeException e) {
             if (last.slaveUp()) {
                 LOG.warning("dbchooser: the slave cannot be reached (" + rootMessage(e) + ")"
@@ -138,7 +148,7 @@ class ReplicaMonitor {
         if (slaveUp && !last.slaveUp()) {
             LOG.info("dbchooser: the slave is back");
         }
-        last = new Snapshot(masterUp, slaveUp, lag);
+        last = new Snapshot(masterUp, slaveUp, lag, replayLsn);
         health.masterUp = masterUp;
         health.slaveServes = !config.slaveFallback()
                 || slaveUp && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0);

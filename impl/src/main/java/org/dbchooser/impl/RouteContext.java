@@ -22,6 +22,12 @@ public final class RouteContext {
     /** How many route frames (request, annotated call, explicit block) are open. */
     int depth;
 
+    /** The request has used the master route: its response carries a read-your-writes token. */
+    boolean masterUsed;
+
+    /** Read-your-writes: this request's slave-routed reads come from the master (the slave has not caught up). */
+    boolean readFromMaster;
+
     private RouteContext() {
     }
 
@@ -41,12 +47,14 @@ public final class RouteContext {
 
     /** True when no frame is open and nothing is left from earlier work. */
     boolean isClean() {
-        return decision == null && request == null && depth == 0;
+        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster;
     }
 
     void clear() {
         decision = null;
         request = null;
         depth = 0;
+        masterUsed = false;
+        readFromMaster = false;
     }
 }

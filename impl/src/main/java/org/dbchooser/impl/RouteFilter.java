@@ -1,6 +1,7 @@
 package org.dbchooser.impl;
 
 import java.io.IOException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sets the route of each HTTP request with the seed's rule (see {@link RequestRouter})
@@ -22,6 +24,9 @@ public class RouteFilter implements Filter {
 
     @Inject
     DbChooserExtension extension;
+
+    @Inject
+    ReadYourWrites readYourWrites;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -40,8 +45,18 @@ public class RouteFilter implements Filter {
         context.decision = extension.requestRouter().decide(method, methodAndPath);
         context.request = methodAndPath;
         context.depth = 1;
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(methodAndPath + " -> " + context.route().name().toLowerCase() + " (" + context.decision.origin() + ")");
+        }
         try {
-            chain.doFilter(request, response);
+            if (readYourWrites.enabled() && response instanceof HttpServletResponse httpResponse) {
+                readYourWrites.beforeRequest(http, context);
+                TokenResponse tokened = new TokenResponse(httpResponse, () -> readYourWrites.beforeResponse(httpResponse, context));
+                chain.doFilter(request, tokened);
+                tokened.start();
+            } else {
+                chain.doFilter(request, response);
+            }
         } finally {
             context.clear();
         }

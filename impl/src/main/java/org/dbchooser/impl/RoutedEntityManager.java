@@ -76,8 +76,14 @@ class RoutedEntityManager implements EntityManager, Serializable {
      */
     private EntityManager entityManager(Route route) {
         try {
-            if (route == Route.SLAVE && (health.slaveServes || health.readOnly)) {
-                return managers.get(Route.SLAVE);
+            RouteContext context = RouteContext.current();
+            if (route == Route.SLAVE) {
+                // read-only maintenance keeps even these on the slave; read-your-writes may not
+                if (health.readOnly || health.slaveServes && !context.readFromMaster) {
+                    return managers.get(Route.SLAVE);
+                }
+            } else if (context.request != null) {
+                context.masterUsed = true;
             }
             if (!health.masterUp) {
                 throw Messages.masterUnavailable(route == Route.SLAVE
@@ -97,7 +103,15 @@ class RoutedEntityManager implements EntityManager, Serializable {
         if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly) {
             return null;
         }
-        return monitor.slaveFailed(slaveFailure) ? entityManager(Route.MASTER) : null;
+        return monitor.slaveFailed(slaveFailure) ? masterForReads() : null;
+    }
+
+    /** The master, serving slave-routed reads: not "master used" for read-your-writes. */
+    private EntityManager masterForReads() {
+        if (!health.masterUp) {
+            throw Messages.masterUnavailable("a slave-routed read (the slave cannot serve it either)");
+        }
+        return managers.get(Route.MASTER);
     }
 
     /** A read: on the slave route, run again on the master if the slave cannot be reached. */

@@ -25,7 +25,8 @@ class DbChooserConfigTest {
     private static final String KNOWN_METHODS = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE, TRACE, CONNECT";
     private static final String KNOWN_KEYS =
             "db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit, db_chooser.slave-unit,"
-                    + " db_chooser.slave-fallback, db_chooser.max-lag, db_chooser.read-only, db_chooser.health-interval";
+                    + " db_chooser.slave-fallback, db_chooser.max-lag, db_chooser.read-only, db_chooser.health-interval,"
+                    + " db_chooser.read-your-writes, db_chooser.read-your-writes-wait, db_chooser.read-your-writes-pin";
 
     private final List<String> problems = new ArrayList<>();
 
@@ -434,5 +435,33 @@ class DbChooserConfigTest {
         read(Map.of("db_chooser.read-only", "on"));
 
         assertThat(problems).containsExactly("DBCHOOSER-110: db_chooser.read-only holds 'on', which is neither true nor false");
+    }
+
+    @Test
+    void readYourWritesModes() {
+        assertThat(read(Map.of()).readYourWrites()).isEqualTo(DbChooserConfig.ReadYourWrites.OFF);
+        assertThat(read(Map.of("db_chooser.read-your-writes", "LSN")).readYourWrites()).isEqualTo(DbChooserConfig.ReadYourWrites.LSN);
+        assertThat(read(Map.of("db_chooser.read-your-writes", "time")).readYourWrites()).isEqualTo(DbChooserConfig.ReadYourWrites.TIME);
+        assertThat(read(Map.of()).readYourWritesWait()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(read(Map.of()).readYourWritesPin()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(problems).isEmpty();
+
+        read(Map.of("db_chooser.read-your-writes", "sticky", "db_chooser.read-your-writes-pin", "100ms"));
+
+        assertThat(problems).containsExactly(
+                "DBCHOOSER-111: db_chooser.read-your-writes holds 'sticky'; use off, lsn (WAL-position tokens) or time"
+                        + " (pinning to the master for db_chooser.read-your-writes-pin)",
+                "DBCHOOSER-109: db_chooser.read-your-writes-pin holds '100ms', which is less than 1 s");
+    }
+
+    @Test
+    void walPositionsParseOnlyInPostgresForm() {
+        assertThat(ReadYourWrites.Lsn.parse("0/0")).isZero();
+        assertThat(ReadYourWrites.Lsn.parse("16/B374D848")).isEqualTo(0x16B374D848L);
+        assertThat(ReadYourWrites.Lsn.parse("0/3000148")).isEqualTo(0x3000148L);
+        assertThat(ReadYourWrites.Lsn.parse(null)).isEqualTo(-1);
+        for (String forged : new String[] {"", "/", "1/", "/1", "-1/0", "+1/0", "1/2/3", "123456789/0", "x/y", "0/0 "}) {
+            assertThat(ReadYourWrites.Lsn.parse(forged)).as(forged).isEqualTo(-1);
+        }
     }
 }

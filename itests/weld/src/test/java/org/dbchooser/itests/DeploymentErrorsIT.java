@@ -48,7 +48,8 @@ class DeploymentErrorsIT {
     private static final String UNKNOWN_KEY = "DBCHOOSER-107: unknown configuration key 'db_chooser.masters'; dbchooser"
             + " reads db_chooser.master, db_chooser.slave, db_chooser.slave-methods, db_chooser.master-unit,"
             + " db_chooser.slave-unit, db_chooser.slave-fallback, db_chooser.max-lag, db_chooser.read-only,"
-            + " db_chooser.health-interval";
+            + " db_chooser.health-interval, db_chooser.read-your-writes, db_chooser.read-your-writes-wait,"
+            + " db_chooser.read-your-writes-pin";
     private static final String BAD_DURATION = "DBCHOOSER-109: db_chooser.max-lag holds 'soon', which is not a duration;"
             + " write for example 500ms, 2s, 1m or PT0.5S";
     private static final String BAD_BOOLEAN = "DBCHOOSER-110: db_chooser.slave-fallback holds 'yes', which is neither"

@@ -19,6 +19,12 @@ final class Deployments {
                 .addAsManifestResource("resilience/microprofile-config.properties", "microprofile-config.properties");
     }
 
+    /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
+    static JavaArchive readYourWrites(String mode) {
+        return beans("read-your-writes-" + mode + ".jar")
+                .addAsManifestResource("read-your-writes/" + mode + ".properties", "microprofile-config.properties");
+    }
+
     static JavaArchive routedBeans() {
         return beans("routed-beans.jar")
                 .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties");

@@ -1,0 +1,184 @@
+package org.dbchooser.impl;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.dbchooser.Route;
+
+/**
+ * Read-your-writes across requests ({@code db_chooser.read-your-writes}).
+ *
+ * <p>{@code lsn}: the response of a request that used the master carries the master's
+ * WAL position when the response starts (header {@value #LSN_HEADER} and cookie
+ * {@value #LSN_COOKIE}). A later slave-routed request that brings it back is served
+ * by the slave once the slave has replayed that far (known from the replica monitor,
+ * else asked, waiting at most {@code db_chooser.read-your-writes-wait}), otherwise its
+ * reads come from the master. Writes stay refused on the slave route either way.
+ *
+ * <p>{@code time}: the response carries a cookie {@value #PIN_COOKIE} that keeps the
+ * client's reads on the master for {@code db_chooser.read-your-writes-pin}, as Rails'
+ * and Django's routers do.
+ */
+@ApplicationScoped
+class ReadYourWrites {
+
+    static final String LSN_HEADER = "X-DbChooser-LSN";
+    static final String LSN_COOKIE = "dbchooser-lsn";
+    static final String PIN_COOKIE = "dbchooser-pin";
+
+    private static final Logger LOG = Logger.getLogger(ReadYourWrites.class.getName());
+    private static final long POLL_MILLIS = 5;
+
+    private final DbChooserConfig config;
+    private final RouteUnits units;
+    private final ReplicaMonitor monitor;
+
+    @Inject
+    ReadYourWrites(DbChooserExtension extension, RouteUnits units, ReplicaMonitor monitor) {
+        this.config = extension == null ? null : extension.config();
+        this.units = units;
+        this.monitor = monitor;
+    }
+
+    /** For the container's proxy. */
+    ReadYourWrites() {
+        this(null, null, null);
+    }
+
+    boolean enabled() {
+        return config.readYourWrites() != DbChooserConfig.ReadYourWrites.OFF;
+    }
+
+    /** Before the request runs: decide whether its slave-routed reads must come from the master. */
+    void beforeRequest(HttpServletRequest request, RouteContext context) {
+        if (context.route() != Route.SLAVE) {
+            return;
+        }
+        if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
+            String pin = value(request, PIN_COOKIE, null);
+            context.readFromMaster = pin != null && parseLong(pin) > System.currentTimeMillis();
+            return;
+        }
+        long token = Lsn.parse(value(request, LSN_COOKIE, LSN_HEADER));
+        if (token < 0 || monitor.replayedAtLeast(token)) {
+            return;
+        }
+        context.readFromMaster = !slaveReaches(token, config.readYourWritesWait());
+    }
+
+    /** When the response starts: a request that used the master hands the client its token. */
+    void beforeResponse(HttpServletResponse response, RouteContext context) {
+        if (!context.masterUsed || response.isCommitted()) {
+            return;
+        }
+        try {
+            if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
+                long until = System.currentTimeMillis() + config.readYourWritesPin().toMillis();
+                response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
+                return;
+            }
+            String lsn = (String) ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
+            response.setHeader(LSN_HEADER, lsn);
+            response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            // the request itself succeeded; without a token the client's next read may be stale, not wrong
+            LOG.log(Level.WARNING, "dbchooser: no read-your-writes token for this response: " + e.getMessage());
+        }
+    }
+
+    /** Whether the slave replays up to {@code token} within {@code wait}, asking it every few milliseconds. */
+    private boolean slaveReaches(long token, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                Object replayed = ask(Route.SLAVE, "select pg_last_wal_replay_lsn()::text");
+                if (replayed != null && Lsn.parse((String) replayed) >= token) {
+                    return true;
+                }
+                if (System.nanoTime() + POLL_MILLIS * 1_000_000 > deadline) {
+                    return false;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException slaveUnreachable) {
+            return false;
+        }
+    }
+
+    private Object ask(Route route, String sql) {
+        EntityManager em = units.factory(route).createEntityManager();
+        try {
+            return em.createNativeQuery(sql).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
+
+    private static Cookie cookie(String name, String value, Duration maxAge) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()));
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    private static String value(HttpServletRequest request, String cookieName, String headerName) {
+        if (headerName != null) {
+            String header = request.getHeader(headerName);
+            if (header != null) {
+                return header;
+            }
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(cookieName)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** PostgreSQL's WAL positions, {@code 16/B374D848}, as one comparable number. */
+    static final class Lsn {
+
+        private static final Pattern FORM = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
+
+        private Lsn() {
+        }
+
+        /** The position, or -1 for anything that is not one (absent, forged, garbled). */
+        static long parse(String text) {
+            if (text == null) {
+                return -1;
+            }
+            if (!FORM.matcher(text).matches()) {
+                return -1;
+            }
+            int slash = text.indexOf('/');
+            return Long.parseLong(text.substring(0, slash), 16) << 32 | Long.parseLong(text.substring(slash + 1), 16);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.dbchooser.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+
+/** db_chooser.read-your-writes=time, pin 2 s: after a write, the client reads from the master for 2 s. */
+class TimePinningIT extends ReadYourWritesMeasurement {
+
+    @Deployment
+    static JavaArchive deployment() {
+        return Deployments.readYourWrites("time");
+    }
+
+    @Test
+    void aClientThatReadsBackAtOnceNeverSeesStaleData() throws Exception {
+        Outcome outcome = cycles(0);
+        assertThat(outcome.stale()).isZero();
+        assertThat(outcome.servedBySlave()).isZero();
+    }
+
+    @Test
+    void aClientThatReadsBackWithinASecondNeverSeesStaleDataAndTheMasterServesEveryRead() throws Exception {
+        Outcome outcome = cycles(1000);
+        assertThat(outcome.stale()).isZero();
+        assertThat(outcome.servedBySlave()).as("every read is within the 2 s pin").isZero();
+    }
+}
