@@ -51,9 +51,13 @@ public class DbChooserExtension implements Extension {
                 RoutingBean.class, RoutedEntityManager.class, ReplicaMonitor.class, MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));
         }
-        if (servletApiPresent(loader)) {
-            // read-your-writes travels with HTTP requests; plain CDI may have no servlet API at all
+        // read-your-writes travels with HTTP requests, and plain CDI may have no servlet API;
+        // the readiness check needs MicroProfile Health
+        if (present("jakarta.servlet.http.HttpServletRequest", loader)) {
             event.addAnnotatedType(ReadYourWrites.class, id(ReadYourWrites.class));
+        }
+        if (present("org.eclipse.microprofile.health.HealthCheck", loader)) {
+            event.addAnnotatedType(ReplicaReadiness.class, id(ReplicaReadiness.class));
         }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
         String slaveUnit = config.slaveUnit() == null ? ConfigKeys.DEFAULT_SLAVE_UNIT : config.slaveUnit();
@@ -73,9 +77,9 @@ public class DbChooserExtension implements Extension {
         }
     }
 
-    private static boolean servletApiPresent(ClassLoader loader) {
+    private static boolean present(String className, ClassLoader loader) {
         try {
-            Class.forName("jakarta.servlet.http.HttpServletRequest", false, loader);
+            Class.forName(className, false, loader);
             return true;
         } catch (ClassNotFoundException e) {
             return false;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,8 +19,9 @@ import jakarta.persistence.EntityManager;
 import org.dbchooser.Route;
 
 /**
- * Watches the master and the slave from a background thread, so that requests only
- * read flags ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
+ * Watches the master and the slave from two background threads (one each, so that a
+ * slow server does not delay the other's check), so that requests only read flags
+ * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
  * master for its WAL position and the slave for its replay position and the age of the
  * last transaction it replayed; a server that does not answer is checked again with
  * backoff (twice the interval, then four times), so a slave that comes back is used
@@ -56,7 +58,12 @@ class ReplicaMonitor {
     private final DbChooserConfig config;
     private ScheduledExecutorService scheduler;
     private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
-    private int failedChecks;
+    private int masterFailures;
+    private int slaveFailures;
+    /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
+    private volatile Long masterLsn;
+    /** Slave-routed reads that a request ran again on the master after the slave failed it. */
+    private final LongAdder fallbacks = new LongAdder();
 
     @Inject
     ReplicaMonitor(RouteUnits units, DbChooserExtension extension) {
@@ -71,17 +78,18 @@ class ReplicaMonitor {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        scheduler = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "dbchooser-replica-monitor");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.execute(this::check);
+        scheduler.execute(this::checkMaster);
+        scheduler.execute(this::checkSlave);
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
+        if (scheduler != null) { // also ends the chains of checks
             scheduler.shutdownNow();
         }
     }
@@ -93,6 +101,10 @@ class ReplicaMonitor {
     /** Whether the slave had replayed WAL position {@code lsn} when last checked: no query. */
     boolean replayedAtLeast(long lsn) {
         return last.replayLsn() >= lsn;
+    }
+
+    long fallbacks() {
+        return fallbacks.sum();
     }
 
     RouteHealth health() {
@@ -108,6 +120,7 @@ class ReplicaMonitor {
         if (!config.slaveFallback()) {
             return false;
         }
+        fallbacks.increment();
         if (health.slaveServes) {
             health.slaveServes = false;
             LOG.warning("dbchooser: the slave could not be reached (" + rootMessage(failure)
@@ -116,19 +129,33 @@ class ReplicaMonitor {
         return true;
     }
 
-    private void check() {
-        Long masterLsn = null;
-        boolean masterUp;
+    /** The master's chain of checks; the slave has its own, so that a slow server does not delay the other's. */
+    private void checkMaster() {
+        boolean up;
         try {
             masterLsn = ((Number) probe(Route.MASTER, MASTER_PROBE)).longValue();
-            masterUp = true;
+            up = true;
         } catch (RuntimeException e) {
-            masterUp = false;
+            masterLsn = null;
+            up = false;
             if (last.masterUp()) {
                 LOG.warning("dbchooser: the master cannot be reached (" + rootMessage(e)
                         + "); master-routed work fails at once until it is back");
             }
         }
+        if (up && !last.masterUp()) {
+            LOG.info("dbchooser: the master is back");
+        }
+        synchronized (this) { // the slave's chain replaces the snapshot too
+            Snapshot before = last;
+            last = new Snapshot(up, before.slaveUp(), before.lag(), before.replayLsn());
+        }
+        health.masterUp = up;
+        masterFailures = up ? 0 : Math.min(masterFailures + 1, 2);
+        scheduleNext(this::checkMaster, masterFailures);
+    }
+
+    private void checkSlave() {
         Duration lag = null;
         long replayLsn = -1;
         try {
@@ -141,24 +168,24 @@ class ReplicaMonitor {
                         + (config.slaveFallback() ? "; slave-routed work goes to the master until it is back" : ""));
             }
         }
-        boolean slaveUp = lag != null;
-        if (masterUp && !last.masterUp()) {
-            LOG.info("dbchooser: the master is back");
-        }
-        if (slaveUp && !last.slaveUp()) {
+        boolean up = lag != null;
+        if (up && !last.slaveUp()) {
             LOG.info("dbchooser: the slave is back");
         }
-        last = new Snapshot(masterUp, slaveUp, lag, replayLsn);
-        health.masterUp = masterUp;
+        synchronized (this) { // the master's chain replaces the snapshot too
+            Snapshot before = last;
+            last = new Snapshot(before.masterUp(), up, lag, replayLsn);
+        }
         health.slaveServes = !config.slaveFallback()
-                || slaveUp && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0);
-        failedChecks = masterUp && slaveUp ? 0 : Math.min(failedChecks + 1, 2);
-        scheduleNext(config.healthInterval().toMillis() << failedChecks);
+                || up && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0);
+        slaveFailures = up ? 0 : Math.min(slaveFailures + 1, 2);
+        scheduleNext(this::checkSlave, slaveFailures);
     }
 
-    private void scheduleNext(long delayMillis) {
+    /** Every interval; after failures, twice then four times the interval. */
+    private void scheduleNext(Runnable check, int failures) {
         try {
-            scheduler.schedule(this::check, delayMillis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(check, config.healthInterval().toMillis() << failures, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             LOG.log(Level.FINE, "dbchooser: replica monitor stopped");
         }
@@ -189,11 +216,14 @@ class ReplicaMonitor {
      */
     private Object probe(Route route, String sql) {
         for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
             EntityManager em = units.factory(route).createEntityManager();
             try {
                 return em.createNativeQuery(sql).getSingleResult();
             } catch (RuntimeException e) {
-                if (attempt == 3 || !ConnectionFailures.isConnectionFailure(e)) {
+                // a dead pooled connection fails at once; a pool that waited for a connection does not
+                boolean deadConnection = System.nanoTime() - start < 100_000_000L;
+                if (attempt == 3 || !deadConnection || !ConnectionFailures.isConnectionFailure(e)) {
                     throw e;
                 }
             } finally {

@@ -1,5 +1,8 @@
 package org.dbchooser.impl;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +21,8 @@ import org.dbchooser.Routing;
  */
 @ApplicationScoped
 class RouteFrames {
+
+    private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
 
     private final BeanManager beanManager;
     private final Instance<RequestContextController> requestContexts;
@@ -45,7 +50,12 @@ class RouteFrames {
         RequestContextController activated = context.depth == 0 ? activateRequestContext() : null;
         context.depth++;
         try {
-            context.decision = choose(saved, requested);
+            RouteDecision chosen = choose(saved, requested);
+            context.decision = chosen;
+            if (chosen != saved && LOG.isLoggable(Level.FINE)) {
+                LOG.fine((context.request == null ? "" : context.request + ": ") + "-> " + chosen.route().name().toLowerCase()
+                        + " (" + chosen.origin() + ")");
+            }
             return work.run();
         } finally {
             context.decision = saved;
