@@ -36,6 +36,7 @@ public class DbChooserExtension implements Extension {
     private Map<String, Boolean> units;
     private RequestRouter requestRouter;
     private RouteHealth health;
+    private final RouteStatistics statistics = new RouteStatistics();
 
     /**
      * Reads the configuration and the persistence units, and registers dbchooser's
@@ -52,12 +53,15 @@ public class DbChooserExtension implements Extension {
             event.addAnnotatedType(bean, id(bean));
         }
         // read-your-writes travels with HTTP requests, and plain CDI may have no servlet API;
-        // the readiness check needs MicroProfile Health
+        // the readiness check needs MicroProfile Health, the metrics OpenTelemetry
         if (present("jakarta.servlet.http.HttpServletRequest", loader)) {
             event.addAnnotatedType(ReadYourWrites.class, id(ReadYourWrites.class));
         }
         if (present("org.eclipse.microprofile.health.HealthCheck", loader)) {
             event.addAnnotatedType(ReplicaReadiness.class, id(ReplicaReadiness.class));
+        }
+        if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
+            event.addAnnotatedType(RouteMetrics.class, id(RouteMetrics.class));
         }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
         String slaveUnit = config.slaveUnit() == null ? ConfigKeys.DEFAULT_SLAVE_UNIT : config.slaveUnit();
@@ -123,6 +127,10 @@ public class DbChooserExtension implements Extension {
 
     MethodRoutes methodRoutes() {
         return methodRoutes;
+    }
+
+    RouteStatistics statistics() {
+        return statistics;
     }
 
     RouteHealth health() {

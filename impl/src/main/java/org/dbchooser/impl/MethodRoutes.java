@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import org.dbchooser.Master;
 import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
+import org.dbchooser.impl.RouteDecision.Reason;
 
 /**
  * The route of every {@code @ReadOnly} / {@code @Master} business method, resolved
@@ -72,11 +73,11 @@ final class MethodRoutes {
                     problems.add(Messages.notInterceptable(annotation(route), describe(method),
                             Modifier.isStatic(modifiers) ? "static" : "private"));
                 } else {
-                    routes.put(method, new RouteDecision(route, annotation(route) + " on " + describe(method), false));
+                    routes.put(method, new RouteDecision(route, Reason.ANNOTATION, annotation(route) + " on " + describe(method)));
                 }
             } else if (classRoute != null && business) {
-                routes.put(method, new RouteDecision(classRoute,
-                        annotation(classRoute) + " on class " + typeName + " (method " + describe(method) + ")", false));
+                routes.put(method, new RouteDecision(classRoute, Reason.ANNOTATION,
+                        annotation(classRoute) + " on class " + typeName + " (method " + describe(method) + ")"));
             }
         }
         if (!routes.isEmpty()) {
@@ -101,7 +102,7 @@ final class MethodRoutes {
         RouteDecision decision = routes.get(method);
         if (decision == null) {
             decision = routes.computeIfAbsent(method,
-                    m -> new RouteDecision(interceptorRoute, annotation(interceptorRoute) + " on " + describe(m), false));
+                    m -> new RouteDecision(interceptorRoute, Reason.ANNOTATION, annotation(interceptorRoute) + " on " + describe(m)));
         }
         return decision;
     }

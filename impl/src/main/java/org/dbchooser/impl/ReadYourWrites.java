@@ -41,10 +41,12 @@ class ReadYourWrites {
     private final DbChooserConfig config;
     private final RouteUnits units;
     private final ReplicaMonitor monitor;
+    private final RouteStatistics statistics;
 
     @Inject
     ReadYourWrites(DbChooserExtension extension, RouteUnits units, ReplicaMonitor monitor) {
         this.config = extension == null ? null : extension.config();
+        this.statistics = extension == null ? null : extension.statistics();
         this.units = units;
         this.monitor = monitor;
     }
@@ -66,13 +68,20 @@ class ReadYourWrites {
         if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
             String pin = value(request, PIN_COOKIE, null);
             context.readFromMaster = pin != null && parseLong(pin) > System.currentTimeMillis();
+            if (context.readFromMaster) {
+                statistics.readYourWritesFromMaster.increment();
+            }
             return;
         }
         long token = Lsn.parse(value(request, LSN_COOKIE, LSN_HEADER));
         if (token < 0 || monitor.replayedAtLeast(token)) {
             return;
         }
+        statistics.readYourWritesWaits.increment();
         context.readFromMaster = !slaveReaches(token, config.readYourWritesWait());
+        if (context.readFromMaster) {
+            statistics.readYourWritesFromMaster.increment();
+        }
     }
 
     /** When the response starts: a request that used the master hands the client its token. */

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,14 +61,14 @@ class ReplicaMonitor {
     private int slaveFailures;
     /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
     private volatile Long masterLsn;
-    /** Slave-routed reads that a request ran again on the master after the slave failed it. */
-    private final LongAdder fallbacks = new LongAdder();
+    private final RouteStatistics statistics;
 
     @Inject
     ReplicaMonitor(RouteUnits units, DbChooserExtension extension) {
         this.units = units;
         this.health = extension == null ? null : extension.health();
         this.config = extension == null ? null : extension.config();
+        this.statistics = extension == null ? null : extension.statistics();
     }
 
     /** For the container's proxy. */
@@ -103,10 +102,6 @@ class ReplicaMonitor {
         return last.replayLsn() >= lsn;
     }
 
-    long fallbacks() {
-        return fallbacks.sum();
-    }
-
     RouteHealth health() {
         return health;
     }
@@ -120,7 +115,7 @@ class ReplicaMonitor {
         if (!config.slaveFallback()) {
             return false;
         }
-        fallbacks.increment();
+        statistics.fallbacks.increment();
         if (health.slaveServes) {
             health.slaveServes = false;
             LOG.warning("dbchooser: the slave could not be reached (" + rootMessage(failure)

@@ -22,15 +22,17 @@ import org.eclipse.microprofile.health.Readiness;
 class ReplicaReadiness implements HealthCheck {
 
     private final ReplicaMonitor monitor;
+    private final RouteStatistics statistics;
 
     @Inject
-    ReplicaReadiness(ReplicaMonitor monitor) {
+    ReplicaReadiness(ReplicaMonitor monitor, DbChooserExtension extension) {
         this.monitor = monitor;
+        this.statistics = extension == null ? null : extension.statistics();
     }
 
     /** For the container's proxy. */
     ReplicaReadiness() {
-        this(null);
+        this(null, null);
     }
 
     @Override
@@ -45,7 +47,7 @@ class ReplicaReadiness implements HealthCheck {
         }
         data.put("slave-serves-reads", health.slaveServes);
         data.put("read-only-maintenance", health.readOnly);
-        data.put("reads-fallen-back-to-master", monitor.fallbacks());
+        data.put("reads-fallen-back-to-master", statistics.fallbacks.sum());
         boolean ready = last.masterUp() || last.slaveUp();
         return new HealthCheckResponse("dbchooser", ready ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 Optional.of(data));

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.dbchooser.Route;
+import org.dbchooser.impl.RouteDecision.Reason;
 
 /**
  * The seed's rule for an HTTP request, decided on {@code "METHOD PATH"}: a
@@ -26,20 +27,20 @@ final class RequestRouter {
 
     RequestRouter(List<Pattern> masterPatterns, List<Pattern> slavePatterns, Set<String> slaveMethods) {
         this.masterPatterns = masterPatterns.toArray(Pattern[]::new);
-        this.masterDecisions = decisions(Route.MASTER, ConfigKeys.MASTER, this.masterPatterns);
+        this.masterDecisions = decisions(Route.MASTER, Reason.MASTER_PATTERN, ConfigKeys.MASTER, this.masterPatterns);
         this.slavePatterns = slavePatterns.toArray(Pattern[]::new);
-        this.slaveDecisions = decisions(Route.SLAVE, ConfigKeys.SLAVE, this.slavePatterns);
+        this.slaveDecisions = decisions(Route.SLAVE, Reason.SLAVE_PATTERN, ConfigKeys.SLAVE, this.slavePatterns);
         this.slaveMethods = slaveMethods;
-        this.slaveByMethod = new RouteDecision(Route.SLAVE,
-                "the request method (" + String.join(", ", slaveMethods) + " read from the slave: " + ConfigKeys.SLAVE_METHODS + ")", false);
-        this.masterByMethod = new RouteDecision(Route.MASTER,
-                "the request method (methods other than " + String.join(", ", slaveMethods) + " use the master: " + ConfigKeys.SLAVE_METHODS + ")", false);
+        this.slaveByMethod = new RouteDecision(Route.SLAVE, Reason.REQUEST_METHOD,
+                "the request method (" + String.join(", ", slaveMethods) + " read from the slave: " + ConfigKeys.SLAVE_METHODS + ")");
+        this.masterByMethod = new RouteDecision(Route.MASTER, Reason.REQUEST_METHOD,
+                "the request method (methods other than " + String.join(", ", slaveMethods) + " use the master: " + ConfigKeys.SLAVE_METHODS + ")");
     }
 
-    private static RouteDecision[] decisions(Route route, String key, Pattern[] patterns) {
+    private static RouteDecision[] decisions(Route route, Reason reason, String key, Pattern[] patterns) {
         RouteDecision[] decisions = new RouteDecision[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
-            decisions[i] = new RouteDecision(route, key + " pattern '" + patterns[i].pattern() + "'", false);
+            decisions[i] = new RouteDecision(route, reason, key + " pattern '" + patterns[i].pattern() + "'");
         }
         return decisions;
     }

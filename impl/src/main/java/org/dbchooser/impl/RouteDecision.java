@@ -8,29 +8,48 @@ import org.dbchooser.Route;
  * choosing a route at run time allocates nothing.
  *
  * @param route  where the work goes
+ * @param reason which rule chose it, for the counters
  * @param origin what chose it, in words for messages and logs, e.g.
  *               {@code @ReadOnly on org.example.Items.find(long)}
- * @param forced chosen through {@link org.dbchooser.Routing}: annotations met inside
- *               the block do not change it
  */
-public record RouteDecision(Route route, String origin, boolean forced) {
+public record RouteDecision(Route route, Reason reason, String origin) {
+
+    /** The rules that choose a route, as the decision counters name them. */
+    enum Reason {
+        PROGRAMMATIC, ANNOTATION, MASTER_PATTERN, SLAVE_PATTERN, REQUEST_METHOD, OUTSIDE_REQUESTS, STICKY,
+        /** stickiness inside an explicit block: still an explicit block for the frames inside it */
+        STICKY_PROGRAMMATIC;
+
+        /** The counters' name for the reason: {@code master_pattern}. */
+        String label() {
+            return this == STICKY_PROGRAMMATIC ? "sticky" : name().toLowerCase();
+        }
+    }
+
+    /**
+     * Chosen through {@link org.dbchooser.Routing}: annotations met inside the block do
+     * not change it.
+     */
+    boolean forced() {
+        return reason == Reason.PROGRAMMATIC || reason == Reason.STICKY_PROGRAMMATIC;
+    }
 
     /** Nothing chose a route: no request, no annotation, no explicit block. */
     static final RouteDecision OUTSIDE_REQUESTS =
-            new RouteDecision(Route.MASTER, "the default outside HTTP requests (master)", false);
+            new RouteDecision(Route.MASTER, Reason.OUTSIDE_REQUESTS, "the default outside HTTP requests (master)");
 
     /** A transaction that has used the master keeps later work on the master. */
     static final RouteDecision STICKY =
-            new RouteDecision(Route.MASTER, "the transaction already open on the master (stickiness)", false);
+            new RouteDecision(Route.MASTER, Reason.STICKY, "the transaction already open on the master (stickiness)");
 
     static final RouteDecision STICKY_FORCED =
-            new RouteDecision(Route.MASTER, "the transaction already open on the master (stickiness)", true);
+            new RouteDecision(Route.MASTER, Reason.STICKY_PROGRAMMATIC, "the transaction already open on the master (stickiness)");
 
     static final RouteDecision PROGRAMMATIC_MASTER =
-            new RouteDecision(Route.MASTER, "Routing.call(MASTER, ...)", true);
+            new RouteDecision(Route.MASTER, Reason.PROGRAMMATIC, "Routing.call(MASTER, ...)");
 
     static final RouteDecision PROGRAMMATIC_SLAVE =
-            new RouteDecision(Route.SLAVE, "Routing.call(SLAVE, ...)", true);
+            new RouteDecision(Route.SLAVE, Reason.PROGRAMMATIC, "Routing.call(SLAVE, ...)");
 
     static RouteDecision programmatic(Route route) {
         return route == Route.MASTER ? PROGRAMMATIC_MASTER : PROGRAMMATIC_SLAVE;

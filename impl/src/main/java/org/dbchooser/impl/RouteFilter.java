@@ -43,6 +43,7 @@ public class RouteFilter implements Filter {
         String method = http.getMethod();
         String methodAndPath = method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath());
         context.decision = extension.requestRouter().decide(method, methodAndPath);
+        extension.statistics().decided(context.decision);
         context.request = methodAndPath;
         context.depth = 1;
         if (LOG.isLoggable(Level.FINE)) {

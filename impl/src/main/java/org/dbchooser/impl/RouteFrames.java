@@ -27,18 +27,20 @@ class RouteFrames {
     private final BeanManager beanManager;
     private final Instance<RequestContextController> requestContexts;
     private final RouteEntityManagers entityManagers;
+    private final RouteStatistics statistics;
 
     @Inject
     RouteFrames(BeanManager beanManager, Instance<RequestContextController> requestContexts,
-            RouteEntityManagers entityManagers) {
+            RouteEntityManagers entityManagers, DbChooserExtension extension) {
         this.beanManager = beanManager;
         this.requestContexts = requestContexts;
         this.entityManagers = entityManagers;
+        this.statistics = extension == null ? null : extension.statistics();
     }
 
     /** For the container's proxy. */
     RouteFrames() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
@@ -52,6 +54,7 @@ class RouteFrames {
         try {
             RouteDecision chosen = choose(saved, requested);
             context.decision = chosen;
+            statistics.decided(chosen);
             if (chosen != saved && LOG.isLoggable(Level.FINE)) {
                 LOG.fine((context.request == null ? "" : context.request + ": ") + "-> " + chosen.route().name().toLowerCase()
                         + " (" + chosen.origin() + ")");

@@ -25,6 +25,11 @@ final class Deployments {
                 .addAsManifestResource("read-your-writes/" + mode + ".properties", "microprofile-config.properties");
     }
 
+    /** The routed beans, and an OpenTelemetry whose metrics the test reads, as MicroProfile Telemetry provides one. */
+    static JavaArchive withTelemetry() {
+        return routedBeans().addClass(Telemetry.class);
+    }
+
     static JavaArchive routedBeans() {
         return beans("routed-beans.jar")
                 .addAsManifestResource("request-routing/microprofile-config.properties", "microprofile-config.properties");
