@@ -46,6 +46,9 @@ final class RequestPaths {
                         || path.charAt(contextPath.length()) == ';')) {
             path = path.substring(contextPath.length());
         }
+        if (isPlain(path)) {
+            return path.isEmpty() ? "/" : path;
+        }
         String[] raw = path.split("/", -1);
         Deque<String> kept = new ArrayDeque<>(raw.length);
         for (String segment : raw) {
@@ -69,6 +72,34 @@ final class RequestPaths {
             normalized.append('/');
         }
         return normalized.toString();
+    }
+
+    /**
+     * True when normalising would change nothing: the path starts with a slash and holds
+     * no escape, no path parameter, no empty, {@code .} or {@code ..} segment. Most
+     * requests are like this; they cost one scan and no allocation.
+     */
+    private static boolean isPlain(String path) {
+        if (path.isEmpty()) {
+            return true;
+        }
+        if (path.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%' || c == ';') {
+                return false;
+            }
+            if (c == '/' && i + 1 < path.length()) {
+                char next = path.charAt(i + 1);
+                if (next == '/' || next == '.' && (i + 2 == path.length() || path.charAt(i + 2) == '/'
+                        || path.charAt(i + 2) == '.' && (i + 3 == path.length() || path.charAt(i + 3) == '/'))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void push(Deque<String> kept, String name) {

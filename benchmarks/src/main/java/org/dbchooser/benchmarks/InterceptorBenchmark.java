@@ -1,0 +1,79 @@
+package org.dbchooser.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.control.RequestContextController;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of a call through {@code @ReadOnly} / {@code @Master}, against the same call
+ * with no interceptor and with an interceptor that does nothing, on Weld SE, inside an
+ * active request context (as in a web request). The methods do no database work: what
+ * is measured is routing's own cost.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class InterceptorBenchmark {
+
+    private WeldContainer container;
+    private RequestContextController requestContext;
+    private BenchmarkBeans.Plain plain;
+    private BenchmarkBeans.EmptyIntercepted emptyIntercepted;
+    private BenchmarkBeans.ReadOnlyWork readOnly;
+    private BenchmarkBeans.MasterWork master;
+
+    @Setup(Level.Trial)
+    public void start() {
+        container = new Weld("benchmark").initialize();
+        requestContext = container.select(RequestContextController.class).get();
+        requestContext.activate();
+        plain = container.select(BenchmarkBeans.Plain.class).get();
+        emptyIntercepted = container.select(BenchmarkBeans.EmptyIntercepted.class).get();
+        readOnly = container.select(BenchmarkBeans.ReadOnlyWork.class).get();
+        master = container.select(BenchmarkBeans.MasterWork.class).get();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        requestContext.deactivate();
+        container.close();
+    }
+
+    @Benchmark
+    public int noInterceptor() {
+        return plain.work(7);
+    }
+
+    @Benchmark
+    public int emptyInterceptor() {
+        return emptyIntercepted.work(7);
+    }
+
+    @Benchmark
+    public int readOnly() {
+        return readOnly.work(7);
+    }
+
+    @Benchmark
+    public int master() {
+        return master.work(7);
+    }
+}
