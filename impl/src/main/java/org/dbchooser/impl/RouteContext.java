@@ -22,7 +22,11 @@ public final class RouteContext {
     /** How many route frames (request, annotated call, explicit block) are open. */
     int depth;
 
-    /** The request has used the master route: its response carries a read-your-writes token. */
+    /**
+     * The unit of work has used the master route. Stickiness asks about a master
+     * transaction only then; a request that did gets a read-your-writes token. A hint
+     * that may stay true longer than needed, never false when the master was used.
+     */
     boolean masterUsed;
 
     /** Read-your-writes: this request's slave-routed reads come from the master (the slave has not caught up). */
@@ -47,7 +51,7 @@ public final class RouteContext {
 
     /** True when no frame is open and nothing is left from earlier work. */
     boolean isClean() {
-        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster;
+        return decision == null && request == null && depth == 0 && !readFromMaster;
     }
 
     void clear() {

@@ -42,6 +42,7 @@ public class RouteFilter implements Filter {
         }
         String method = http.getMethod();
         String methodAndPath = method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath());
+        context.masterUsed = false; // a thread's earlier work is not this request's
         context.decision = extension.requestRouter().decide(method, methodAndPath);
         extension.statistics().decided(context.decision);
         context.request = methodAndPath;

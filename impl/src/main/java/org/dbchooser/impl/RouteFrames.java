@@ -52,7 +52,7 @@ class RouteFrames {
         RequestContextController activated = context.depth == 0 ? activateRequestContext() : null;
         context.depth++;
         try {
-            RouteDecision chosen = choose(saved, requested);
+            RouteDecision chosen = choose(context, saved, requested);
             context.decision = chosen;
             statistics.decided(chosen);
             if (chosen != saved && LOG.isLoggable(Level.FINE)) {
@@ -64,6 +64,7 @@ class RouteFrames {
             context.decision = saved;
             context.depth--;
             if (activated != null) {
+                context.masterUsed = false; // the unit of work this frame opened ends here
                 try {
                     activated.deactivate();
                 } finally {
@@ -78,11 +79,12 @@ class RouteFrames {
      * beats an outer one; otherwise the inner frame wins. Whatever is asked, a
      * transaction open on the master keeps reads on the master.
      */
-    private RouteDecision choose(RouteDecision current, RouteDecision requested) {
+    private RouteDecision choose(RouteContext context, RouteDecision current, RouteDecision requested) {
         if (current != null && current.forced() && !requested.forced()) {
             return current;
         }
-        if (requested.route() == Route.SLAVE && entityManagers.masterTransactionActive()) {
+        // only a unit of work that has used the master can have a transaction open there
+        if (requested.route() == Route.SLAVE && context.masterUsed && entityManagers.masterTransactionActive()) {
             return requested.forced() ? RouteDecision.STICKY_FORCED : RouteDecision.STICKY;
         }
         return requested;

@@ -82,7 +82,7 @@ class RoutedEntityManager implements EntityManager, Serializable {
                 if (health.readOnly || health.slaveServes && !context.readFromMaster) {
                     return managers.get(Route.SLAVE);
                 }
-            } else if (context.request != null) {
+            } else {
                 context.masterUsed = true;
             }
             if (!health.masterUp) {
