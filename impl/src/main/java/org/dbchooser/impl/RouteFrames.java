@@ -4,11 +4,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
@@ -24,15 +21,13 @@ class RouteFrames {
 
     private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
 
-    private final BeanManager beanManager;
     private final Instance<RequestContextController> requestContexts;
     private final RouteEntityManagers entityManagers;
     private final RouteStatistics statistics;
 
     @Inject
-    RouteFrames(BeanManager beanManager, Instance<RequestContextController> requestContexts,
-            RouteEntityManagers entityManagers, DbChooserExtension extension) {
-        this.beanManager = beanManager;
+    RouteFrames(Instance<RequestContextController> requestContexts, RouteEntityManagers entityManagers,
+            DbChooserExtension extension) {
         this.requestContexts = requestContexts;
         this.entityManagers = entityManagers;
         this.statistics = extension == null ? null : extension.statistics();
@@ -40,7 +35,7 @@ class RouteFrames {
 
     /** For the container's proxy. */
     RouteFrames() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
@@ -90,16 +85,19 @@ class RouteFrames {
         return requested;
     }
 
+    /**
+     * A request context for the outermost frame, unless one is active. Asking the
+     * controller (it answers false when a context is active) costs a dependent bean;
+     * asking the bean manager would cost an exception, stack trace included, whenever
+     * none is active.
+     */
     private RequestContextController activateRequestContext() {
-        try {
-            if (beanManager.getContext(RequestScoped.class).isActive()) {
-                return null;
-            }
-        } catch (ContextNotActiveException noneActive) {
-            // CDI 4.0 reports "no active request context" this way; activate one below
-        }
         RequestContextController controller = requestContexts.get();
-        controller.activate();
-        return controller;
+        if (controller.activate()) {
+            return controller;
+        }
+        requestContexts.destroy(controller);
+        return null;
     }
+
 }
