@@ -1,12 +1,10 @@
 package org.dbchooser.impl;
 
-import java.util.logging.Logger;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -24,8 +22,6 @@ import org.dbchooser.Route;
  */
 @RequestScoped
 class ContainerEntityManagers implements RouteEntityManagers {
-
-    private static final Logger LOG = Logger.getLogger(ContainerEntityManagers.class.getName());
 
     /** Marks, in the JTA transaction itself, that the master has been used in it. */
     private static final String MASTER_USED = ContainerEntityManagers.class.getName() + ".master-used";
@@ -62,16 +58,6 @@ class ContainerEntityManagers implements RouteEntityManagers {
 
     @PreDestroy
     void close() {
-        if (slave == null || !slave.isOpen()) {
-            return;
-        }
-        try {
-            if (slave.getTransaction().isActive()) {
-                LOG.warning("dbchooser: a transaction on the slave was still open when its unit of work ended; it was rolled back");
-                slave.getTransaction().rollback();
-            }
-        } finally {
-            slave.close();
-        }
+        SelfManagedEntityManagers.close(slave, "slave");
     }
 }

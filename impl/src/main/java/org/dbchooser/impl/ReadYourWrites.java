@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,7 +94,7 @@ class ReadYourWrites {
                 response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
                 return;
             }
-            String lsn = (String) ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
+            String lsn = (String) units.ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
             response.setHeader(LSN_HEADER, lsn);
             response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
         } catch (RuntimeException e) {
@@ -109,7 +108,7 @@ class ReadYourWrites {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
-                Object replayed = ask(Route.SLAVE, "select pg_last_wal_replay_lsn()::text");
+                Object replayed = units.ask(Route.SLAVE, "select pg_last_wal_replay_lsn()::text");
                 if (replayed != null && Lsn.parse((String) replayed) >= token) {
                     return true;
                 }
@@ -123,15 +122,6 @@ class ReadYourWrites {
             return false;
         } catch (RuntimeException slaveUnreachable) {
             return false;
-        }
-    }
-
-    private Object ask(Route route, String sql) {
-        EntityManager em = units.factory(route).createEntityManager();
-        try {
-            return em.createNativeQuery(sql).getSingleResult();
-        } finally {
-            em.close();
         }
     }
 

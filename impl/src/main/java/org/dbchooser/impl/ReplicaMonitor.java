@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.dbchooser.Route;
 
@@ -212,17 +211,14 @@ class ReplicaMonitor {
     private Object probe(Route route, String sql) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
-            EntityManager em = units.factory(route).createEntityManager();
             try {
-                return em.createNativeQuery(sql).getSingleResult();
+                return units.ask(route, sql);
             } catch (RuntimeException e) {
                 // a dead pooled connection fails at once; a pool that waited for a connection does not
                 boolean deadConnection = System.nanoTime() - start < 100_000_000L;
                 if (attempt == 3 || !deadConnection || !ConnectionFailures.isConnectionFailure(e)) {
                     throw e;
                 }
-            } finally {
-                em.close();
             }
         }
     }

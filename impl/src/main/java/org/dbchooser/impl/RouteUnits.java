@@ -1,5 +1,6 @@
 package org.dbchooser.impl;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.dbchooser.Route;
@@ -13,4 +14,14 @@ import org.dbchooser.Route;
 interface RouteUnits {
 
     EntityManagerFactory factory(Route route);
+
+    /** Runs one native query on {@code route} in an entity manager of its own, and returns its single result. */
+    default Object ask(Route route, String sql) {
+        EntityManager em = factory(route).createEntityManager();
+        try {
+            return em.createNativeQuery(sql).getSingleResult();
+        } finally {
+            em.close();
+        }
+    }
 }

@@ -56,16 +56,18 @@ class RoutedEntityManager implements EntityManager, Serializable {
     }
 
     /** The route of the work running now; read-only maintenance mode sends everything to the slave. */
-    private Route route() {
-        return health.readOnly ? Route.SLAVE : RouteContext.current().route();
+    private Route route(RouteContext context) {
+        return health.readOnly ? Route.SLAVE : context.route();
     }
 
     private boolean onSlave() {
-        return route() == Route.SLAVE;
+        return route(RouteContext.current()) == Route.SLAVE;
     }
 
+    /** The entity manager of the work running now: one thread-local lookup per call. */
     private EntityManager current() {
-        return entityManager(route());
+        RouteContext context = RouteContext.current();
+        return entityManager(context, route(context));
     }
 
     /**
@@ -74,9 +76,8 @@ class RoutedEntityManager implements EntityManager, Serializable {
      * {@code db_chooser.max-lag}); master-routed work fails at once while the master
      * is down.
      */
-    private EntityManager entityManager(Route route) {
+    private EntityManager entityManager(RouteContext context, Route route) {
         try {
-            RouteContext context = RouteContext.current();
             if (route == Route.SLAVE) {
                 // read-only maintenance keeps even these on the slave; read-your-writes may not
                 if (health.readOnly || health.slaveServes && !context.readFromMaster) {
@@ -116,8 +117,9 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     /** A read: on the slave route, run again on the master if the slave cannot be reached. */
     private <T> T read(Function<EntityManager, T> call) {
-        Route route = route();
-        EntityManager em = entityManager(route);
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        EntityManager em = entityManager(context, route);
         if (route == Route.MASTER) {
             return call.apply(em);
         }
@@ -137,10 +139,11 @@ class RoutedEntityManager implements EntityManager, Serializable {
         if (health.readOnly) {
             throw Messages.maintenanceWriteRefused(operation, SlaveWriteGuard.caller());
         }
-        if (RouteContext.current().route() == Route.SLAVE) {
+        RouteContext context = RouteContext.current();
+        if (context.route() == Route.SLAVE) {
             throw SlaveWriteGuard.refused(operation);
         }
-        return entityManager(Route.MASTER);
+        return entityManager(context, Route.MASTER);
     }
 
     private static String entity(Object entity) {
@@ -160,8 +163,9 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     /** A query of the current route; on the slave route, guarded and able to fall back. */
     private <Q> Q query(Class<Q> type, Function<EntityManager, ? extends Q> create) {
-        Route route = route();
-        Q query = create.apply(entityManager(route));
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        Q query = create.apply(entityManager(context, route));
         return route == Route.MASTER ? query : SlaveQuery.wrap(query, type, create, this::masterAfter);
     }
 
@@ -209,12 +213,14 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     @Override
     public void flush() {
-        if (!onSlave()) {
-            current().flush();
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        if (route == Route.MASTER) {
+            entityManager(context, route).flush();
             return;
         }
         try {
-            current().flush();
+            entityManager(context, route).flush();
         } catch (RuntimeException e) {
             throw SlaveWriteGuard.translate(e, "EntityManager.flush()");
         }
@@ -401,8 +407,10 @@ class RoutedEntityManager implements EntityManager, Serializable {
 
     @Override
     public EntityTransaction getTransaction() {
-        EntityTransaction transaction = current().getTransaction();
-        return onSlave() ? SlaveWriteGuard.guardTransaction(transaction) : transaction;
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        EntityTransaction transaction = entityManager(context, route).getTransaction();
+        return route == Route.SLAVE ? SlaveWriteGuard.guardTransaction(transaction) : transaction;
     }
 
     @Override

@@ -60,7 +60,8 @@ class SelfManagedEntityManagers implements RouteEntityManagers {
         slave = null;
     }
 
-    private static void close(EntityManager entityManager, String route) {
+    /** Ends a unit of work's entity manager, rolling back a transaction it left open. */
+    static void close(EntityManager entityManager, String route) {
         if (entityManager == null || !entityManager.isOpen()) {
             return;
         }
