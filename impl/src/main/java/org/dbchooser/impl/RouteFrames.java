@@ -22,6 +22,13 @@ class RouteFrames {
     private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
 
     private final Instance<RequestContextController> requestContexts;
+    /**
+     * One controller per thread, reused for every unit of work the thread opens:
+     * resolving the dependent bean per outermost call cost more than the rest of
+     * the frame. A controller is not thread-safe but may activate again once it
+     * has deactivated.
+     */
+    private final ThreadLocal<RequestContextController> threadRequestContexts = new ThreadLocal<>();
     private final RouteEntityManagers entityManagers;
     private final RouteStatistics statistics;
 
@@ -60,11 +67,7 @@ class RouteFrames {
             context.depth--;
             if (activated != null) {
                 context.masterUsed = false; // the unit of work this frame opened ends here
-                try {
-                    activated.deactivate();
-                } finally {
-                    requestContexts.destroy(activated);
-                }
+                activated.deactivate();
             }
         }
     }
@@ -86,18 +89,17 @@ class RouteFrames {
     }
 
     /**
-     * A request context for the outermost frame, unless one is active. Asking the
-     * controller (it answers false when a context is active) costs a dependent bean;
-     * asking the bean manager would cost an exception, stack trace included, whenever
-     * none is active.
+     * A request context for the outermost frame, unless one is active. The controller
+     * answers false when a context is active; asking the bean manager instead would
+     * cost an exception, stack trace included, whenever none is.
      */
     private RequestContextController activateRequestContext() {
-        RequestContextController controller = requestContexts.get();
-        if (controller.activate()) {
-            return controller;
+        RequestContextController controller = threadRequestContexts.get();
+        if (controller == null) {
+            controller = requestContexts.get();
+            threadRequestContexts.set(controller);
         }
-        requestContexts.destroy(controller);
-        return null;
+        return controller.activate() ? controller : null;
     }
 
 }
