@@ -134,6 +134,14 @@ final class Messages {
                 + " was not sent to any server. Nothing was written. Answer 503 and retry when maintenance is over", null);
     }
 
+    static String patternAbandoned(String pattern, String methodAndPath) {
+        String shown = methodAndPath.length() > 200 ? methodAndPath.substring(0, 200) + "... (" + methodAndPath.length()
+                + " characters)" : methodAndPath;
+        return format("DBCHOOSER-312", pattern + " backtracked too long on '" + shown + "' and was abandoned; the request"
+                + " went to the master, as will every request it gives up on (logged once per pattern). Rewrite the"
+                + " pattern without nested quantifiers such as (a+)+ or (.*)*");
+    }
+
     static String closeRefused() {
         return format("DBCHOOSER-304", "the routed EntityManager is managed by dbchooser and cannot be closed by the application");
     }

@@ -2,6 +2,8 @@ package org.dbchooser.impl;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.dbchooser.Route;
@@ -14,13 +16,22 @@ import org.dbchooser.impl.RouteDecision.Reason;
  * ({@code db_chooser.slave-methods} read from the slave, every other method uses the
  * master). Patterns are anchored at the start only, like Python's {@code re.match}.
  * Every decision it can return is built once, here.
+ *
+ * <p>A match that backtracks beyond its budget ({@link BoundedInput}), or beyond the
+ * stack, is abandoned and the request goes to the master, which is right for every
+ * request; the first time each pattern gives up is logged.
  */
 final class RequestRouter {
+
+    private static final Logger LOG = Logger.getLogger(RequestRouter.class.getName());
 
     private final Pattern[] masterPatterns;
     private final RouteDecision[] masterDecisions;
     private final Pattern[] slavePatterns;
     private final RouteDecision[] slaveDecisions;
+    /** Master first, then slave patterns: the decision when that pattern gives up, and whether it was logged. */
+    private final RouteDecision[] abandonedDecisions;
+    private final AtomicBoolean[] abandonLogged;
     private final Set<String> slaveMethods;
     private final RouteDecision slaveByMethod;
     private final RouteDecision masterByMethod;
@@ -30,6 +41,15 @@ final class RequestRouter {
         this.masterDecisions = decisions(Route.MASTER, Reason.MASTER_PATTERN, ConfigKeys.MASTER, this.masterPatterns);
         this.slavePatterns = slavePatterns.toArray(Pattern[]::new);
         this.slaveDecisions = decisions(Route.SLAVE, Reason.SLAVE_PATTERN, ConfigKeys.SLAVE, this.slavePatterns);
+        RouteDecision[] abandonedMaster = decisions(Route.MASTER, Reason.PATTERN_ABANDONED, ConfigKeys.MASTER, this.masterPatterns);
+        RouteDecision[] abandonedSlave = decisions(Route.MASTER, Reason.PATTERN_ABANDONED, ConfigKeys.SLAVE, this.slavePatterns);
+        this.abandonedDecisions = new RouteDecision[abandonedMaster.length + abandonedSlave.length];
+        System.arraycopy(abandonedMaster, 0, abandonedDecisions, 0, abandonedMaster.length);
+        System.arraycopy(abandonedSlave, 0, abandonedDecisions, abandonedMaster.length, abandonedSlave.length);
+        this.abandonLogged = new AtomicBoolean[abandonedDecisions.length];
+        for (int i = 0; i < abandonLogged.length; i++) {
+            abandonLogged[i] = new AtomicBoolean();
+        }
         this.slaveMethods = slaveMethods;
         this.slaveByMethod = new RouteDecision(Route.SLAVE, Reason.REQUEST_METHOD,
                 "the request method (" + String.join(", ", slaveMethods) + " read from the slave: " + ConfigKeys.SLAVE_METHODS + ")");
@@ -50,16 +70,38 @@ final class RequestRouter {
      * @param methodAndPath {@code method + " " + path}, the path as {@link RequestPaths#normalize} gives it
      */
     RouteDecision decide(String method, String methodAndPath) {
-        for (int i = 0; i < masterPatterns.length; i++) {
-            if (masterPatterns[i].matcher(methodAndPath).lookingAt()) {
-                return masterDecisions[i];
-            }
+        if (abandonedDecisions.length == 0) { // no pattern at all
+            return byMethod(method);
         }
-        for (int i = 0; i < slavePatterns.length; i++) {
-            if (slavePatterns[i].matcher(methodAndPath).lookingAt()) {
-                return slaveDecisions[i];
+        BoundedInput input = new BoundedInput(methodAndPath);
+        int tried = 0;
+        try {
+            for (; tried < masterPatterns.length; tried++) {
+                if (masterPatterns[tried].matcher(input.reset()).lookingAt()) {
+                    return masterDecisions[tried];
+                }
             }
+            for (; tried < abandonedDecisions.length; tried++) {
+                int i = tried - masterPatterns.length;
+                if (slavePatterns[i].matcher(input.reset()).lookingAt()) {
+                    return slaveDecisions[i];
+                }
+            }
+        } catch (BoundedInput.Exhausted | StackOverflowError e) {
+            return abandoned(tried, methodAndPath);
         }
+        return byMethod(method);
+    }
+
+    private RouteDecision byMethod(String method) {
         return slaveMethods.contains(method) ? slaveByMethod : masterByMethod;
+    }
+
+    private RouteDecision abandoned(int pattern, String methodAndPath) {
+        RouteDecision decision = abandonedDecisions[pattern];
+        if (abandonLogged[pattern].compareAndSet(false, true)) {
+            LOG.warning(Messages.patternAbandoned(decision.origin(), methodAndPath));
+        }
+        return decision;
     }
 }

@@ -17,6 +17,8 @@ public record RouteDecision(Route route, Reason reason, String origin) {
     /** The rules that choose a route, as the decision counters name them. */
     enum Reason {
         PROGRAMMATIC, ANNOTATION, MASTER_PATTERN, SLAVE_PATTERN, REQUEST_METHOD, OUTSIDE_REQUESTS, STICKY,
+        /** a request pattern backtracked beyond its budget on this request: the master, which is always right */
+        PATTERN_ABANDONED,
         /** stickiness inside an explicit block: still an explicit block for the frames inside it */
         STICKY_PROGRAMMATIC;
 

@@ -1,10 +1,17 @@
 package org.dbchooser.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.dbchooser.Route;
@@ -278,5 +285,110 @@ class RequestRouterTest {
         assertThat(decide(router, "GET", "/a")).isSameAs(decide(router, "GET", "/a/b"));
         assertThat(decide(router, "GET", "/x")).isSameAs(decide(router, "HEAD", "/y"));
         assertThat(decide(router, "POST", "/x")).isSameAs(decide(router, "PUT", "/y"));
+    }
+
+    // --- hostile patterns: every match is bounded; one that gives up sends the request to the master
+
+    /** Far more than a bounded match needs (milliseconds), far less than an unbounded one (hours). */
+    private static final Duration HANG = Duration.ofSeconds(20);
+
+    /** Still exponential, or polynomial of a high degree, on Java 17: a back-reference; 12 nested greedy repeats. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /((a+)+)\\2$", "GET /(.*a){12}$"})
+    void aCatastrophicMasterPatternIsAbandonedAndTheRequestGoesToTheMaster(String hostile) {
+        RequestRouter router = router(patterns(hostile), List.of());
+        String path = "/" + "a".repeat(40) + "!";
+
+        RouteDecision decision = assertTimeoutPreemptively(HANG, () -> decide(router, "GET", path));
+
+        assertThat(decision.route()).isEqualTo(Route.MASTER);
+        assertThat(decision.reason()).isEqualTo(RouteDecision.Reason.PATTERN_ABANDONED);
+        assertThat(decision.origin()).isEqualTo("db_chooser.master pattern '" + hostile + "'");
+    }
+
+    /** The textbook cases, which Java 9 and later defuse by remembering where a repeat failed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /(a+)+$", "GET /(a|a)*$", "GET /(a*)*b", "GET /(a|aa)+$"})
+    void aTextbookCatastrophicPatternFinishesAndTheMethodDecides(String hostile) {
+        RequestRouter router = router(patterns(hostile), List.of());
+
+        RouteDecision decision = assertTimeoutPreemptively(HANG, () -> decide(router, "GET", "/" + "a".repeat(40) + "!"));
+
+        assertThat(decision.reason()).isEqualTo(RouteDecision.Reason.REQUEST_METHOD);
+        assertThat(decision.route()).isEqualTo(Route.SLAVE);
+    }
+
+    @Test
+    void aCatastrophicSlavePatternSendsAGetToTheMasterNotToTheSlave() {
+        RequestRouter router = router(patterns("POST /never"), patterns("\\w+ /(.*x){12}$"));
+
+        RouteDecision decision = assertTimeoutPreemptively(HANG, () -> decide(router, "GET", "/" + "x".repeat(40) + "!"));
+
+        assertThat(decision.route()).isEqualTo(Route.MASTER);
+        assertThat(decision.origin()).isEqualTo("db_chooser.slave pattern '\\w+ /(.*x){12}$'");
+    }
+
+    @Test
+    void aMatchThatWouldOverflowTheStackIsAbandonedToo() {
+        // java.util.regex recurses once per repetition of a group: a long path overflows the stack
+        RequestRouter router = router(patterns("GET /(a|b)*$"), List.of());
+
+        RouteDecision decision = decide(router, "GET", "/" + "ab".repeat(200_000));
+
+        assertThat(decision.reason()).isEqualTo(RouteDecision.Reason.PATTERN_ABANDONED);
+        assertThat(decision.route()).isEqualTo(Route.MASTER);
+    }
+
+    @Test
+    void aPatternThatGaveUpOnOneRequestStillDecidesTheOthers() {
+        RequestRouter router = router(List.of(), patterns("GET /((a+)+)\\2$"));
+
+        assertThat(decide(router, "GET", "/" + "a".repeat(40) + "!").reason()).isEqualTo(RouteDecision.Reason.PATTERN_ABANDONED);
+        assertThat(decide(router, "GET", "/aaaa").reason()).isEqualTo(RouteDecision.Reason.SLAVE_PATTERN);
+        assertThat(decide(router, "POST", "/b").reason()).isEqualTo(RouteDecision.Reason.REQUEST_METHOD);
+    }
+
+    @Test
+    void simplePatternsOnLongPathsStayWellWithinTheBudget() {
+        RequestRouter router = router(patterns("GET /nothing/.*"), patterns("\\w+ /service/.*/(end|stop)$"));
+        String path = "/service/" + "segment/".repeat(1_250) + "end";
+
+        assertThat(decide(router, "GET", path).reason()).isEqualTo(RouteDecision.Reason.SLAVE_PATTERN);
+    }
+
+    @Test
+    void aPatternIsReportedTheFirstTimeItGivesUpOnly() {
+        RequestRouter router = router(patterns("GET /((a+)+)\\2$"), List.of());
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RequestRouter.class.getName());
+        logger.addHandler(handler);
+        try {
+            decide(router, "GET", "/" + "a".repeat(40) + "!");
+            decide(router, "GET", "/" + "a".repeat(41) + "?");
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(r.getMessage()).isEqualTo("DBCHOOSER-312: db_chooser.master pattern 'GET /((a+)+)\\2$' backtracked too"
+                    + " long on 'GET /" + "a".repeat(40) + "!' and was abandoned; the request went to the master, as will"
+                    + " every request it gives up on (logged once per pattern). Rewrite the pattern without nested"
+                    + " quantifiers such as (a+)+ or (.*)*");
+        });
     }
 }
