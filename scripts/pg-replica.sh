@@ -5,10 +5,14 @@
 #   pg-replica.sh start STATE_FILE MASTER_PORT STANDBY_PORT [STANDBY_PORT...]
 #   pg-replica.sh stop  STATE_FILE
 #   pg-replica.sh pause  STATE_FILE SERVER        stop one server (master, standby1, ...)
+#   pg-replica.sh crash  STATE_FILE SERVER        stop it as a crash would: no shutdown
+#                                                 checkpoint, sessions cut (-m immediate)
 #   pg-replica.sh resume STATE_FILE SERVER        start it again (if it is not running)
 #   pg-replica.sh set    STATE_FILE SERVER 'name = value'
 #                                                 change a setting and reload, e.g.
 #                                                 standby1 'recovery_min_apply_delay = 500'
+#   pg-replica.sh sql    STATE_FILE 'statement'   run it on the master as the superuser,
+#                                                 e.g. to create a role of a test's own
 #
 # STATE_FILE records where the clusters live so that `stop` (and the next `start`,
 # after an interrupted build) can find and stop them. The clusters live in a fresh
@@ -79,9 +83,17 @@ case "$action" in
   stop)
     stop_clusters
     ;;
-  pause)
+  pause|crash)
     bin=$(sed -n 's/^bin=//p' "$state_file")
-    as_pg "$bin/pg_ctl" -D "$(server_dir "${3:?server missing}")" -m fast -w stop >/dev/null
+    mode=fast
+    [ "$action" = crash ] && mode=immediate
+    as_pg "$bin/pg_ctl" -D "$(server_dir "${3:?server missing}")" -m "$mode" -w stop >/dev/null
+    ;;
+  sql)
+    bin=$(sed -n 's/^bin=//p' "$state_file")
+    base=$(sed -n 's/^base=//p' "$state_file")
+    port=$(sed -n 's/^master_port=//p' "$state_file")
+    as_pg "$bin/psql" -q -h "$base" -p "$port" -U postgres -d dbchooser -v ON_ERROR_STOP=1 -c "${3:?statement missing}"
     ;;
   resume)
     bin=$(sed -n 's/^bin=//p' "$state_file")
@@ -170,7 +182,7 @@ CONF
     echo "pg-replica: master on 127.0.0.1:$master_port, hot standby on ${standby_ports[*]} (logs in $base)"
     ;;
   *)
-    echo "usage: pg-replica.sh start|stop|pause|resume|set STATE_FILE ..." >&2
+    echo "usage: pg-replica.sh start|stop|pause|crash|resume|set|sql STATE_FILE ..." >&2
     exit 2
     ;;
 esac
