@@ -128,6 +128,13 @@ final class Messages {
                 + " later (dbchooser checks the master again every few seconds)", null);
     }
 
+    static MasterUnavailableException masterLost(String operation, Throwable cause) {
+        return new MasterUnavailableException("DBCHOOSER-310", "the master could not be reached during " + operation
+                + "; the work did not complete and its transaction will not commit. Slave-routed reads keep working."
+                + " The application is still up: answer 503 and retry later (dbchooser checks the master again every"
+                + " few seconds)", cause);
+    }
+
     static MaintenanceModeException maintenanceWriteRefused(String operation, String caller) {
         return new MaintenanceModeException("DBCHOOSER-311", "write refused: the application is in read-only maintenance"
                 + " mode (db_chooser.read-only, or Maintenance.setReadOnly(true)); " + operation + " called from " + caller

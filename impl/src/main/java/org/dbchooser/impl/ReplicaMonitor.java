@@ -123,6 +123,18 @@ class ReplicaMonitor {
         return true;
     }
 
+    /**
+     * A request found the master unreachable: master-routed work fails at once until
+     * the next check finds it back, instead of each request waiting on a dead connection.
+     */
+    void masterFailed(Throwable failure) {
+        if (health.masterUp) {
+            health.masterUp = false;
+            LOG.warning("dbchooser: the master could not be reached (" + rootMessage(failure)
+                    + "); master-routed work fails at once until it is back");
+        }
+    }
+
     /** The master's chain of checks; the slave has its own, so that a slow server does not delay the other's. */
     private void checkMaster() {
         boolean up;
@@ -132,12 +144,12 @@ class ReplicaMonitor {
         } catch (RuntimeException e) {
             masterLsn = null;
             up = false;
-            if (last.masterUp()) {
+            if (health.masterUp) { // not yet reported, by a check or by a request that failed
                 LOG.warning("dbchooser: the master cannot be reached (" + rootMessage(e)
                         + "); master-routed work fails at once until it is back");
             }
         }
-        if (up && !last.masterUp()) {
+        if (up && !health.masterUp) {
             LOG.info("dbchooser: the master is back");
         }
         synchronized (this) { // the slave's chain replaces the snapshot too

@@ -115,13 +115,33 @@ class RoutedEntityManager implements EntityManager, Serializable {
         return managers.get(Route.MASTER);
     }
 
+    /**
+     * Master-routed work. A master found unreachable is reported to the monitor at once,
+     * so that the requests behind this one fail fast, and to the caller as DBCHOOSER-310.
+     */
+    private <T> T onMaster(String operation, EntityManager master, Function<EntityManager, T> call) {
+        try {
+            return call.apply(master);
+        } catch (RuntimeException failure) {
+            throw masterFailure(operation, failure);
+        }
+    }
+
+    private RuntimeException masterFailure(String operation, RuntimeException failure) {
+        if (!ConnectionFailures.isConnectionFailure(failure)) {
+            return failure;
+        }
+        monitor.masterFailed(failure);
+        return Messages.masterLost(operation, failure);
+    }
+
     /** A read: on the slave route, run again on the master if the slave cannot be reached. */
     private <T> T read(Function<EntityManager, T> call) {
         RouteContext context = RouteContext.current();
         Route route = route(context);
         EntityManager em = entityManager(context, route);
         if (route == Route.MASTER) {
-            return call.apply(em);
+            return onMaster("EntityManager.find()", em, call);
         }
         try {
             return call.apply(em);
@@ -166,22 +186,32 @@ class RoutedEntityManager implements EntityManager, Serializable {
         RouteContext context = RouteContext.current();
         Route route = route(context);
         Q query = create.apply(entityManager(context, route));
-        return route == Route.MASTER ? query : SlaveQuery.wrap(query, type, create, this::masterAfter);
+        return route == Route.MASTER ? MasterQuery.wrap(query, type, this::masterFailure)
+                : SlaveQuery.wrap(query, type, create, this::masterAfter);
     }
 
     @Override
     public void persist(Object entity) {
-        writable("EntityManager.persist(" + entity(entity) + ")").persist(entity);
+        String operation = "EntityManager.persist(" + entity(entity) + ")";
+        onMaster(operation, writable(operation), em -> {
+            em.persist(entity);
+            return null;
+        });
     }
 
     @Override
     public <T> T merge(T entity) {
-        return writable("EntityManager.merge(" + entity(entity) + ")").merge(entity);
+        String operation = "EntityManager.merge(" + entity(entity) + ")";
+        return onMaster(operation, writable(operation), em -> em.merge(entity));
     }
 
     @Override
     public void remove(Object entity) {
-        writable("EntityManager.remove(" + entity(entity) + ")").remove(entity);
+        String operation = "EntityManager.remove(" + entity(entity) + ")";
+        onMaster(operation, writable(operation), em -> {
+            em.remove(entity);
+            return null;
+        });
     }
 
     @Override
@@ -216,7 +246,10 @@ class RoutedEntityManager implements EntityManager, Serializable {
         RouteContext context = RouteContext.current();
         Route route = route(context);
         if (route == Route.MASTER) {
-            entityManager(context, route).flush();
+            onMaster("EntityManager.flush()", entityManager(context, route), em -> {
+                em.flush();
+                return null;
+            });
             return;
         }
         try {
@@ -313,13 +346,15 @@ class RoutedEntityManager implements EntityManager, Serializable {
     @Override
     @SuppressWarnings("rawtypes")
     public Query createQuery(CriteriaUpdate updateQuery) {
-        return writable("EntityManager.createQuery(CriteriaUpdate)").createQuery(updateQuery);
+        return MasterQuery.wrap(writable("EntityManager.createQuery(CriteriaUpdate)").createQuery(updateQuery), Query.class,
+                this::masterFailure);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Query createQuery(CriteriaDelete deleteQuery) {
-        return writable("EntityManager.createQuery(CriteriaDelete)").createQuery(deleteQuery);
+        return MasterQuery.wrap(writable("EntityManager.createQuery(CriteriaDelete)").createQuery(deleteQuery), Query.class,
+                this::masterFailure);
     }
 
     @Override

@@ -79,7 +79,8 @@ final class SlaveQuery implements InvocationHandler {
         }
     }
 
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    /** Calls METHOD on TARGET, throwing what it threw rather than a reflection wrapper. */
+    static Object call(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
