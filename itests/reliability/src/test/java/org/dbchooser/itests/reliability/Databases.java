@@ -32,8 +32,9 @@ final class Databases {
     }
 
     private static Connection connect(int port) throws SQLException {
+        // as the application's own role, which owns the tables it created
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/dbchooser?connectTimeout=2",
-                "dbchooser", "dbchooser");
+                System.getProperty("reliability.db.user"), System.getProperty("reliability.db.password"));
     }
 
     static long count(Connection connection, String sql) throws SQLException {
