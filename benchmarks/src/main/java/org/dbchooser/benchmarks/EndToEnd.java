@@ -3,6 +3,7 @@ package org.dbchooser.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ import java.util.Set;
  * {@code bench.standby-port} [25433], {@code bench.pgpool-port} [25439],
  * {@code bench.threads} [4] (also each pool's size), {@code bench.seconds} [20] a run,
  * {@code bench.warmup} [20] seconds a peer, {@code bench.rounds} [3],
- * {@code bench.peers} [a,b1,b2,c,d,e], {@code bench.results}
+ * {@code bench.peers} [a,b1,b2,c,d,e], {@code bench.workloads} [reads,mix], {@code bench.results}
  * [benchmarks/target/end-to-end.tsv], {@code bench.chart} [benchmarks/end-to-end.png].
  */
 public final class EndToEnd {
@@ -48,6 +49,8 @@ public final class EndToEnd {
         Duration warmUp = Duration.ofSeconds(intSetting("bench.warmup", 20));
         int rounds = intSetting("bench.rounds", 3);
         Set<String> chosen = Set.of(System.getProperty("bench.peers", String.join(",", ALL_PEERS)).split(","));
+        List<Workload> workloads = Arrays.stream(System.getProperty("bench.workloads", "reads,mix").split(","))
+                .map(name -> Workload.valueOf(name.toUpperCase(Locale.ROOT))).toList();
         Path results = Path.of(System.getProperty("bench.results", "benchmarks/target/end-to-end.tsv"));
         Path chart = Path.of(System.getProperty("bench.chart", "benchmarks/end-to-end.png"));
 
@@ -67,7 +70,7 @@ public final class EndToEnd {
             }
             List<ResultRow> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                for (Workload workload : Workload.values()) {
+                for (Workload workload : workloads) {
                     for (Peer peer : peers) {
                         rows.add(ResultRow.of(round, measure(peer, workload, threads, run, "round " + round)));
                     }

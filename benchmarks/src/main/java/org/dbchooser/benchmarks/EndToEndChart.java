@@ -62,7 +62,10 @@ public final class EndToEndChart {
     private static void drawChart(Graphics2D g, List<ResultRow> rows) {
         Map<String, String> peers = Report.peers(rows);
         Workload[] workloads = Workload.values();
-        double top = niceCeiling(rows.stream().mapToDouble(ResultRow::callsPerSecond).max().orElse(1) * 1.12);
+        double highest = rows.stream().mapToDouble(ResultRow::callsPerSecond).max().orElse(1) * 1.1;
+        double step = gridStep(highest);
+        int gridLines = (int) Math.ceil(highest / step);
+        double top = gridLines * step;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         int plotWidth = WIDTH - LEFT - RIGHT;
 
@@ -70,8 +73,8 @@ public final class EndToEndChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
         g.drawString("End to end: the same primary-key read and update, each a unit of work, through each peer", LEFT, 32);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.drawString("Bars: mean of the rounds; dots: each round; label: ratio to (a) plain Hibernate, round by round "
-                + "averaged. Master + hot standby on the same 2-core machine.", LEFT, 56);
+        g.drawString("Bars: mean of the rounds; dots: each round; label: ratio to (a) plain Hibernate, mean of the "
+                + "rounds' ratios. Master, standby and client on the same 2 cores.", LEFT, 56);
         for (int w = 0; w < workloads.length; w++) {
             int x = LEFT + w * 220;
             g.setColor(WORKLOAD_COLOURS[w]);
@@ -83,8 +86,8 @@ public final class EndToEndChart {
         // axis and grid
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics metrics = g.getFontMetrics();
-        for (int i = 0; i <= 5; i++) {
-            double value = top * i / 5;
+        for (int i = 0; i <= gridLines; i++) {
+            double value = step * i;
             int y = TOP + plotHeight - (int) Math.round(plotHeight * value / top);
             g.setColor(new Color(0xdddddd));
             g.drawLine(LEFT, y, WIDTH - RIGHT, y);
@@ -109,17 +112,19 @@ public final class EndToEndChart {
                 g.setColor(WORKLOAD_COLOURS[w]);
                 g.fillRect(x + 2, TOP + plotHeight - height, barWidth - 4, height);
                 g.setColor(Color.BLACK);
+                int labelBottom = TOP + plotHeight - height;
                 for (ResultRow row : rows) {
                     if (row.workload() == workloads[w] && row.peer().equals(peer.getKey())) {
                         int y = TOP + plotHeight - (int) Math.round(plotHeight * row.callsPerSecond() / top);
                         g.fillOval(x + barWidth / 2 - 3, y - 3, 7, 7);
+                        labelBottom = Math.min(labelBottom, y - 3);
                     }
                 }
                 double ratio = ResultRow.meanRatio(rows, workloads[w], peer.getKey());
                 String label = Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f×", ratio);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
                 int labelWidth = g.getFontMetrics().stringWidth(label);
-                g.drawString(label, x + (barWidth - labelWidth) / 2, TOP + plotHeight - height - 8);
+                g.drawString(label, x + (barWidth - labelWidth) / 2, labelBottom - 6);
             }
             drawPeerLabel(g, "(" + peer.getKey() + ") " + peer.getValue(), groupLeft, groupWidth,
                     TOP + plotHeight + 22);
@@ -157,11 +162,12 @@ public final class EndToEndChart {
         }
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten that is at least {@code value}. */
-    private static double niceCeiling(double value) {
-        double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
-            if (step * power >= value) {
+    /** A grid step of 1, 2, 2.5 or 5 times a power of ten that cuts {@code value} into about five. */
+    private static double gridStep(double value) {
+        double rough = value / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double step : new double[] {1, 2, 2.5, 5}) {
+            if (step * power >= rough) {
                 return step * power;
             }
         }

@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the client threads of an end-to-end run spent their CPU, from a JFR recording:
  * each execution sample taken inside a unit of work is charged to the library of its
  * innermost frame outside the JDK (time in the JDK goes to the library that called it),
- * and the innermost such methods are listed.
+ * and the innermost such methods are listed. Samples taken in what the client does around
+ * each call, untimed (b2's request context), are counted apart.
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=/tmp/b2.jfr -Dbench.peers=b2 ... org.dbchooser.benchmarks.EndToEnd
@@ -38,6 +39,7 @@ public final class ProfileSplit {
         LIBRARIES.put("org.springframework.", "Spring");
     }
 
+    private static final String AROUND = "around the call, untimed (all libraries)";
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private ProfileSplit() {
@@ -58,7 +60,8 @@ public final class ProfileSplit {
             }
             RecordedFrame charged = frames.stream().filter(f -> !isJdk(f)).findFirst().orElse(frames.get(0));
             String type = charged.getMethod().getType().getName();
-            byLibrary.merge(library(type), 1, Integer::sum);
+            byLibrary.merge(frames.stream().anyMatch(ProfileSplit::isAroundTheCall) ? AROUND : library(type), 1,
+                    Integer::sum);
             byMethod.merge(type + "." + charged.getMethod().getName(), 1, Integer::sum);
             total++;
         }
@@ -66,6 +69,15 @@ public final class ProfileSplit {
         print(byLibrary, total, Integer.MAX_VALUE);
         System.out.println();
         print(byMethod, total, methodsToList);
+    }
+
+    private static boolean isAroundTheCall(RecordedFrame frame) {
+        try {
+            return UnitsOfWork.AroundEachCall.class.isAssignableFrom(Class.forName(frame.getMethod().getType().getName(),
+                    false, ProfileSplit.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return false; // a class of the recorded JVM that this one does not have: a lambda's, a proxy's
+        }
     }
 
     private static boolean isJdk(RecordedFrame frame) {
