@@ -2,12 +2,15 @@ package org.dbchooser.itests.reliability;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +61,31 @@ final class Catalogue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted", e));
+        }
+    }
+
+    /**
+     * Sends a request line exactly as given, bytes and all, which {@link HttpClient} would
+     * refuse or rewrite: a malformed escape, raw non-UTF-8 bytes.
+     */
+    Answer sendRaw(String method, byte[] relativePath, String json) throws IOException {
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " " + api.getRawPath()).getBytes(StandardCharsets.US_ASCII));
+            out.write(relativePath);
+            out.write((" HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort() + "\r\nConnection: close\r\n"
+                    + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!response.startsWith("HTTP/1.1 ")) {
+                return new Answer(0, response);
+            }
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new Answer(Integer.parseInt(response.substring(9, 12)), bodyStart < 0 ? "" : response.substring(bodyStart + 4));
         }
     }
 
