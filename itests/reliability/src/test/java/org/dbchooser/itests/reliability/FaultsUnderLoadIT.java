@@ -2,7 +2,6 @@ package org.dbchooser.itests.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.dbchooser.itests.reliability.Catalogue.Answer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The example application on WildFly under a steady load of reads and writes while
@@ -32,9 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * then looked for on the master and on the standby; and no log line or answer holds
  * the application's database password.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FaultsUnderLoadIT {
+class FaultsUnderLoadIT extends OnWildFly {
 
     private static final int READERS = 3;
     private static final int WRITERS = 2;
@@ -55,20 +46,12 @@ class FaultsUnderLoadIT {
         }
     }
 
-    @Deployment(testable = false)
-    static WebArchive catalogue() {
-        return Catalogue.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
     private volatile Phase phase = Phase.HEALTHY;
     private volatile long started;
 
     @Test
     void readsAndAcknowledgedWritesSurviveAStandbyStopAndAMasterCrash() throws Exception {
-        Catalogue app = new Catalogue(deployment);
+        Catalogue app = app();
         // an acknowledged commit must survive a crash: the build's servers trade that away for speed
         Databases.control("set", "master", "synchronous_commit = on");
         Answer seed = app.send("POST", "layers", Catalogue.layer("faults seed"));

@@ -2,7 +2,6 @@ package org.dbchooser.itests.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dbchooser.itests.reliability.Catalogue.Answer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Malformed and hostile request paths sent to the example application on WildFly.
@@ -25,21 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * be routed to the slave and fail. Every answer must come from the application or the
  * server's own refusal, never from a routing failure.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileRequestsIT {
-
-    @Deployment(testable = false)
-    static WebArchive catalogue() {
-        return Catalogue.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
+class HostileRequestsIT extends OnWildFly {
 
     @Test
     void noHostilePathMakesRoutingFail() throws Exception {
-        Catalogue app = new Catalogue(deployment);
+        Catalogue app = app();
         List<String[]> requests = List.of(
                 // writes reached by paths that normalise to the shortener, which the master pattern keeps on the master
                 new String[] {"GET", "printproxy/../short/create?url=https://example.org/dotdot"},

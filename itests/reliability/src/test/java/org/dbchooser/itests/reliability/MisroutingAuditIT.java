@@ -2,7 +2,6 @@ package org.dbchooser.itests.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,13 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.dbchooser.itests.reliability.Catalogue.Answer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A mixed concurrent load through the example application on WildFly, then the
@@ -30,9 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every request kind leaves statements of its own shape, so counting each shape on
  * each server against the requests answered proves where each request ran.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MisroutingAuditIT {
+class MisroutingAuditIT extends OnWildFly {
 
     private static final int CLIENTS = 8;
     private static final long LOAD_MILLIS = 15_000;
@@ -90,17 +81,9 @@ class MisroutingAuditIT {
         }
     }
 
-    @Deployment(testable = false)
-    static WebArchive catalogue() {
-        return Catalogue.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
     @Test
     void everyStatementRanOnTheServerItsRequestWasRoutedTo() throws Exception {
-        Catalogue app = new Catalogue(deployment);
+        Catalogue app = app();
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < SEED_LAYERS; i++) {
             Answer created = app.send("POST", "layers", Catalogue.layer("seed " + i));
