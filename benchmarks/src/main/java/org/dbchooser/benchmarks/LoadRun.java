@@ -1,5 +1,6 @@
 package org.dbchooser.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +11,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Runs one workload against one peer: client threads that each call a unit of work,
  * one after the other, for a fixed time, on random rows. Each call is timed on its
  * own; what the client does around it for the peer ({@link UnitsOfWork.AroundEachCall})
- * is timed apart.
+ * is timed apart. The JVM's CPU time over the run says what the client side of a call
+ * costs, on a machine where it competes with the servers for the same cores.
  */
 final class LoadRun {
+
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private LoadRun() {
     }
 
     /** What one run measured. */
     record Result(Peer peer, Workload workload, int threads, long wallNanos, Latencies reads, Latencies writes,
-            long aroundNanos) {
+            long aroundNanos, long clientCpuNanos) {
 
         int calls() {
             return reads.count() + writes.count();
@@ -44,6 +51,11 @@ final class LoadRun {
 
         double aroundMicrosPerCall() {
             return aroundNanos / 1e3 / calls();
+        }
+
+        /** The CPU time this JVM (client threads, pools, GC, JIT) spent per call, work around the calls included. */
+        double clientCpuMicrosPerCall() {
+            return clientCpuNanos / 1e3 / calls();
         }
     }
 
@@ -67,21 +79,26 @@ final class LoadRun {
                 }));
             }
             ready.await();
+            long cpuAtStart = PROCESS.getProcessCpuTime();
             window[0] = System.nanoTime();
             window[1] = window[0] + duration.toNanos();
             go.countDown();
+            List<ThreadResult> done = new ArrayList<>();
+            for (Future<ThreadResult> result : results) {
+                done.add(result.get());
+            }
+            long cpu = PROCESS.getProcessCpuTime() - cpuAtStart;
             Latencies reads = new Latencies();
             Latencies writes = new Latencies();
             long around = 0;
             long finished = window[0];
-            for (Future<ThreadResult> result : results) {
-                ThreadResult one = result.get();
+            for (ThreadResult one : done) {
                 reads.addAll(one.reads());
                 writes.addAll(one.writes());
                 around += one.aroundNanos();
                 finished = Math.max(finished, one.finishedAt());
             }
-            return new Result(peer, workload, threads, finished - window[0], reads, writes, around);
+            return new Result(peer, workload, threads, finished - window[0], reads, writes, around, cpu);
         } finally {
             clients.shutdownNow();
         }

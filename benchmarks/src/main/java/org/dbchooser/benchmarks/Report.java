@@ -38,32 +38,36 @@ final class Report {
 
     static void printTables(List<ResultRow> rows, PrintStream out) {
         out.println("\nReads (each a unit of work of its own)\n");
-        out.println("| round | peer | reads/s | p50 µs | p99 µs | p99.9 µs | to (a) |");
-        out.println("|---|---|---|---|---|---|---|");
+        out.println("| round | peer | reads/s | p50 µs | p99 µs | p99.9 µs | client CPU µs/read | to (a) |");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (ResultRow row : rows) {
             if (row.workload() == Workload.READS) {
-                out.println(String.format(Locale.ROOT, "| %d | (%s) | %,.0f | %.0f | %.0f | %.0f | %s |", row.round(),
-                        row.peer(), row.callsPerSecond(), row.readP50(), row.readP99(), row.readP999(),
-                        ratio(row.ratioToBaseline(rows))));
+                out.println(String.format(Locale.ROOT, "| %d | (%s) | %,.0f | %.0f | %.0f | %.0f | %.1f | %s |",
+                        row.round(), row.peer(), row.callsPerSecond(), row.readP50(), row.readP99(), row.readP999(),
+                        row.clientCpuMicros(), ratio(row.ratioToBaseline(rows))));
             }
         }
         out.println("\nMix, 90 % reads / 10 % writes\n");
-        out.println("| round | peer | ops/s | reads p50 / p99 / p99.9 µs | writes p50 / p99 / p99.9 µs | to (a) |");
-        out.println("|---|---|---|---|---|---|");
+        out.println("| round | peer | ops/s | reads p50 / p99 / p99.9 µs | writes p50 / p99 / p99.9 µs "
+                + "| client CPU µs/op | to (a) |");
+        out.println("|---|---|---|---|---|---|---|");
         for (ResultRow row : rows) {
             if (row.workload() == Workload.MIX) {
-                out.println(String.format(Locale.ROOT, "| %d | (%s) | %,.0f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %s |",
-                        row.round(), row.peer(), row.callsPerSecond(), row.readP50(), row.readP99(), row.readP999(),
-                        row.writeP50(), row.writeP99(), row.writeP999(), ratio(row.ratioToBaseline(rows))));
+                out.println(String.format(Locale.ROOT,
+                        "| %d | (%s) | %,.0f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.1f | %s |", row.round(),
+                        row.peer(), row.callsPerSecond(), row.readP50(), row.readP99(), row.readP999(), row.writeP50(),
+                        row.writeP99(), row.writeP999(), row.clientCpuMicros(), ratio(row.ratioToBaseline(rows))));
             }
         }
         out.println("\nMeans of the rounds\n");
-        out.println("| peer | reads/s | reads to (a) | mix ops/s | mix to (a) |");
-        out.println("|---|---|---|---|---|");
+        out.println("| peer | reads/s | reads to (a) | client CPU µs/read | mix ops/s | mix to (a) | client CPU µs/op |");
+        out.println("|---|---|---|---|---|---|---|");
         peers(rows).forEach((peer, description) -> out.println(String.format(Locale.ROOT,
-                "| (%s) %s | %,.0f | %.2f | %,.0f | %.2f |", peer, description,
+                "| (%s) %s | %,.0f | %.2f | %.1f | %,.0f | %.2f | %.1f |", peer, description,
                 ResultRow.meanRate(rows, Workload.READS, peer), ResultRow.meanRatio(rows, Workload.READS, peer),
-                ResultRow.meanRate(rows, Workload.MIX, peer), ResultRow.meanRatio(rows, Workload.MIX, peer))));
+                ResultRow.mean(rows, Workload.READS, peer, ResultRow::clientCpuMicros),
+                ResultRow.meanRate(rows, Workload.MIX, peer), ResultRow.meanRatio(rows, Workload.MIX, peer),
+                ResultRow.mean(rows, Workload.MIX, peer, ResultRow::clientCpuMicros))));
         rows.stream().filter(row -> row.aroundMicros() >= 1).forEach(row -> out.println(String.format(Locale.ROOT,
                 "(%s) round %d %s: %.1f µs a call spent around the call, untimed; wall-clock rate %,.0f/s",
                 row.peer(), row.round(), row.workload().label, row.aroundMicros(), row.wallCallsPerSecond())));
