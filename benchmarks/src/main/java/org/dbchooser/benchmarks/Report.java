@@ -60,17 +60,17 @@ final class Report {
             }
         }
         out.println("\nMeans of the rounds\n");
-        out.println("| peer | reads/s | reads to (a) | client CPU µs/read | mix ops/s | mix to (a) | client CPU µs/op |");
-        out.println("|---|---|---|---|---|---|---|");
+        out.println("| peer | reads/s | reads to (a) | client CPU µs/read | mix ops/s | mix to (a) | client CPU µs/op "
+                + "| untimed between calls µs |");
+        out.println("|---|---|---|---|---|---|---|---|");
         peers(rows).forEach((peer, description) -> out.println(String.format(Locale.ROOT,
-                "| (%s) %s | %,.0f | %.2f | %.1f | %,.0f | %.2f | %.1f |", peer, description,
+                "| (%s) %s | %,.0f | %.2f | %.1f | %,.0f | %.2f | %.1f | %.1f |", peer, description,
                 ResultRow.meanRate(rows, Workload.READS, peer), ResultRow.meanRatio(rows, Workload.READS, peer),
                 ResultRow.mean(rows, Workload.READS, peer, ResultRow::clientCpuMicros),
                 ResultRow.meanRate(rows, Workload.MIX, peer), ResultRow.meanRatio(rows, Workload.MIX, peer),
-                ResultRow.mean(rows, Workload.MIX, peer, ResultRow::clientCpuMicros))));
-        rows.stream().filter(row -> row.aroundMicros() >= 1).forEach(row -> out.println(String.format(Locale.ROOT,
-                "(%s) round %d %s: %.1f µs a call spent around the call, untimed; wall-clock rate %,.0f/s",
-                row.peer(), row.round(), row.workload().label, row.aroundMicros(), row.wallCallsPerSecond())));
+                ResultRow.mean(rows, Workload.MIX, peer, ResultRow::clientCpuMicros),
+                rows.stream().filter(row -> row.peer().equals(peer)).mapToDouble(ResultRow::aroundMicros).average()
+                        .orElse(Double.NaN))));
     }
 
     private static String ratio(OptionalDouble ratio) {
