@@ -19,12 +19,13 @@ action=${1:?usage: pgpool.sh start STATE_DIR PORT MASTER_PORT STANDBY_PORT | sto
 state_dir=${2:?state folder missing}
 pid_file="$state_dir/pgpool.pid"
 
-# Like the servers, pgpool runs as postgres when we are root.
-as_pg() {
+# Like the servers, pgpool runs as postgres when we are root. Run in the background, the
+# function's subshell becomes pgpool itself, so nothing of ours waits beside it.
+exec_as_pg() {
   if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+    exec setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
   else
-    "$@"
+    exec "$@"
   fi
 }
 
@@ -117,7 +118,7 @@ HBA
     : >"$state_dir/pcp.conf"
     chmod 600 "$state_dir/pool_passwd"
     [ "$(id -u)" = 0 ] && chown -R postgres: "$state_dir"
-    as_pg pgpool -n -D -f "$state_dir/pgpool.conf" -F "$state_dir/pcp.conf" -a "$state_dir/pool_hba.conf" \
+    exec_as_pg pgpool -n -D -f "$state_dir/pgpool.conf" -F "$state_dir/pcp.conf" -a "$state_dir/pool_hba.conf" \
       >"$state_dir/pgpool.log" 2>&1 &
     for _ in $(seq 1 100); do
       if [ -n "$(running_pid)" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
