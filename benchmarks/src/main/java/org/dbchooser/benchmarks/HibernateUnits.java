@@ -76,9 +76,13 @@ final class HibernateUnits implements UnitsOfWork, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (AutoCloseable resource : resources) {
-            resource.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + resource + " failed", e);
+            }
         }
     }
 }

@@ -12,14 +12,16 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the client threads of an end-to-end run spent their CPU, from a JFR recording:
+ * Where the client threads of an end-to-end run spent their time in Java code, from a JFR
+ * recording of a peer's JVM:
  * each execution sample taken inside a unit of work is charged to the library of its
  * innermost frame outside the JDK (time in the JDK goes to the library that called it),
  * and the innermost such methods are listed. Samples taken in what the client does around
  * each call, untimed (b2's request context), are counted apart.
  *
  * <pre>
- * java -XX:StartFlightRecording=filename=/tmp/b2.jfr -Dbench.peers=b2 ... org.dbchooser.benchmarks.EndToEnd
+ * java "-Dbench.peer-jvm-options=-XX:StartFlightRecording=filename=/tmp/b2.jfr,settings=profile" \
+ *      -Dbench.peers=b2 ... org.dbchooser.benchmarks.EndToEnd     (benchmarks/RESULTS.md has it whole)
  * java -cp benchmarks/target/benchmarks.jar org.dbchooser.benchmarks.ProfileSplit /tmp/b2.jfr [methods to list]
  * </pre>
  */
