@@ -37,10 +37,6 @@ class FaultsUnderLoadIT extends OnWildFly {
     /** One request: when it was sent and answered (ms since the load started), its phase, its answer. */
     record Outcome(long at, long done, Phase phase, Kind kind, Answer answer) {
 
-        Outcome(long at, Phase phase, Kind kind, Answer answer, long started) {
-            this(at, System.currentTimeMillis() - started, phase, kind, answer);
-        }
-
         boolean served() {
             return answer.status() >= 200 && answer.status() < 300;
         }
@@ -68,16 +64,16 @@ class FaultsUnderLoadIT extends OnWildFly {
                 Phase sentIn = phase;
                 long at = System.currentTimeMillis() - started;
                 if (thread < READERS) {
-                    outcomes.add(new Outcome(at, sentIn, Kind.READ, app.send("GET", "layers/" + seedId, null), started));
+                    outcomes.add(answered(at, sentIn, Kind.READ, app.send("GET", "layers/" + seedId, null)));
                 } else if (thread < READERS + WRITERS) {
                     Answer answer = app.send("POST", "layers", Catalogue.layer("fault-" + thread + "-"
                             + ThreadLocalRandom.current().nextInt(1_000_000_000)));
                     if (answer.is(201)) {
                         acknowledged.add(Catalogue.id(answer));
                     }
-                    outcomes.add(new Outcome(at, sentIn, Kind.WRITE, answer, started));
+                    outcomes.add(answered(at, sentIn, Kind.WRITE, answer));
                 } else {
-                    outcomes.add(new Outcome(at, sentIn, Kind.PROBE, app.send("POST", "printproxy/report", null), started));
+                    outcomes.add(answered(at, sentIn, Kind.PROBE, app.send("POST", "printproxy/report", null)));
                     pause(50);
                 }
             });
@@ -164,6 +160,11 @@ class FaultsUnderLoadIT extends OnWildFly {
             begun = System.currentTimeMillis() - started;
         }
         return begun;
+    }
+
+    /** A request sent AT ms after the load started, answered now. */
+    private Outcome answered(long at, Phase phase, Kind kind, Answer answer) {
+        return new Outcome(at, System.currentTimeMillis() - started, phase, kind, answer);
     }
 
     /** Milliseconds from FROM to the first request sent after it that satisfies WHICH, or -1. */
