@@ -2,8 +2,8 @@ package org.dbchooser.impl;
 
 /**
  * The text a request pattern is matched against, with a budget of character reads.
- * {@code java.util.regex} backtracks, so a pattern with nested quantifiers such as
- * {@code GET /(a+)+$} can take exponential time on a path an attacker chose; the
+ * {@code java.util.regex} backtracks, so a pattern such as {@code GET /((a+)+)\2$}
+ * can take exponential time on a path an attacker chose; the
  * matcher reads the input only through {@link #charAt}, so counting the reads bounds
  * the time of every match. One instance per decision, reset for each pattern.
  */
@@ -14,7 +14,7 @@ final class BoundedInput implements CharSequence {
      * above what a pattern that does not backtrack needs (one or two reads a
      * character), far below what a catastrophic one takes.
      */
-    static final int READS_PER_CHARACTER = 1_000;
+    private static final int READS_PER_CHARACTER = 1_000;
     private static final int FLOOR_CHARACTERS = 100;
 
     /** Thrown when the budget runs out; preallocated and stackless, it costs nothing to throw. */

@@ -17,7 +17,8 @@ import jakarta.persistence.LockModeType;
  * locks before anything reaches a server, explains a write the slave rejects, and,
  * when the slave cannot be reached while it runs, runs it again on the master: it
  * remembers how it was built (the call that created it and every setter since) for
- * that one case. Only slave-route queries are wrapped: the master path pays nothing.
+ * that one case. Master-route queries get {@link MasterQuery}, which only translates
+ * an unreachable master and records nothing.
  */
 final class SlaveQuery implements InvocationHandler {
 
