@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+
+import org.dbchooser.itests.databases.BuildDatabases;
 
 /**
  * Direct JDBC access to the master and the standby the build started, for setting
@@ -37,16 +40,7 @@ final class Databases {
      * standby1, standby2) with scripts/pg-replica.sh.
      */
     static void control(String... arguments) throws Exception {
-        String[] command = new String[arguments.length + 2];
-        command[0] = System.getProperty("pg.control");
-        command[1] = arguments[0];
-        command[2] = System.getProperty("pg.state");
-        System.arraycopy(arguments, 1, command, 3, arguments.length - 1);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
+        BuildDatabases.control(arguments[0], Arrays.copyOfRange(arguments, 1, arguments.length));
     }
 
     static Connection master() throws SQLException {
@@ -70,36 +64,14 @@ final class Databases {
         waitForStandby(standby2Port());
     }
 
-    /**
-     * Waits until the standby has replayed everything the master has written so far.
-     * The insert position, not the write position: the test master commits without
-     * waiting for its WAL flush (synchronous_commit=off).
-     */
+    /** Waits until the first standby has replayed everything the master has written so far. */
     static void waitForStandby() throws SQLException, InterruptedException {
         waitForStandby(standbyPort());
     }
 
     static void waitForStandby(int standbyPort) throws SQLException, InterruptedException {
-        String target;
-        try (Connection c = master(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_insert_lsn()")) {
-            r.next();
-            target = r.getString(1);
-        }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        try (Connection c = connect(standbyPort); var s = c.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
-            s.setString(1, target);
-            while (true) {
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    if (r.getBoolean(1)) {
-                        return;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the standby did not replay up to " + target + " within 30 s");
-                }
-                Thread.sleep(10);
-            }
+        try (Connection master = master(); Connection standby = connect(standbyPort)) {
+            BuildDatabases.waitForStandby(master, standby);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.dbchooser.itests.databases.BuildDatabases;
 import org.dbchooser.itests.reliability.Catalogue.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class FaultsUnderLoadIT extends OnWildFly {
     void readsAndAcknowledgedWritesSurviveAStandbyStopAndAMasterCrash() throws Exception {
         Catalogue app = app();
         // an acknowledged commit must survive a crash: the build's servers trade that away for speed
-        Databases.control("set", "master", "synchronous_commit = on");
+        BuildDatabases.control("set", "master", "synchronous_commit = on");
         Answer seed = app.send("POST", "layers", Catalogue.layer("faults seed"));
         assertThat(seed.status()).as(seed.body()).isEqualTo(201);
         long seedId = Catalogue.id(seed);
@@ -85,8 +86,8 @@ class FaultsUnderLoadIT extends OnWildFly {
             Thread.sleep(8_000);
             load.stop();
         } finally {
-            Databases.control("resume", "standby1");
-            Databases.control("resume", "master");
+            BuildDatabases.control("resume", "standby1");
+            BuildDatabases.control("resume", "master");
         }
 
         List<Outcome> all = new ArrayList<>(outcomes);
@@ -154,7 +155,7 @@ class FaultsUnderLoadIT extends OnWildFly {
             phase = next;
         }
         long begun = System.currentTimeMillis() - started;
-        Databases.control(action, server);
+        BuildDatabases.control(action, server);
         if (!stopping) {
             phase = next;
             begun = System.currentTimeMillis() - started;

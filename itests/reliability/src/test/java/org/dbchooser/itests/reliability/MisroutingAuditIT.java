@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import org.dbchooser.itests.databases.BuildDatabases;
 import org.dbchooser.itests.reliability.Catalogue.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -158,8 +159,8 @@ class MisroutingAuditIT extends OnWildFly {
         }
 
         assertThat(unexpected).as("requests answered otherwise than expected").isEmpty();
-        Map<Shape, Long> onMaster = shapes(logs.between(Databases.log("master")), "master");
-        Map<Shape, Long> onStandby = shapes(logs.between(Databases.log("standby1")), "standby");
+        Map<Shape, Long> onMaster = shapes(logs.between(BuildDatabases.log("master")), "master");
+        Map<Shape, Long> onStandby = shapes(logs.between(BuildDatabases.log("standby1")), "standby");
         long total = answered.values().stream().mapToLong(AtomicLong::get).sum();
         System.out.printf("misrouting audit: %d requests from %d clients in %d s (%s)%n  master ran %s%n  standby ran %s%n",
                 total, CLIENTS, LOAD_MILLIS / 1000, answered, onMaster, onStandby);

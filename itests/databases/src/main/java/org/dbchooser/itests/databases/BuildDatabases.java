@@ -1,0 +1,75 @@
+package org.dbchooser.itests.databases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The master and hot standbys the build started with scripts/pg-replica.sh, as the
+ * tests reach them behind the application's back. The build passes the script and
+ * its state file as the system properties {@code pg.control} and {@code pg.state}.
+ */
+public final class BuildDatabases {
+
+    private BuildDatabases() {
+    }
+
+    /**
+     * Runs {@code pg-replica.sh ACTION STATE ARGUMENTS...}: stops (pause, crash),
+     * starts (resume) or reconfigures (set, sql) a server of the running cluster.
+     */
+    public static void control(String action, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("pg.control"), action, System.getProperty("pg.state")));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    /**
+     * Waits until the standby behind STANDBY has replayed everything the master behind
+     * MASTER has written so far. The insert position, not the write position: the
+     * build's master commits without waiting for its WAL flush (synchronous_commit=off).
+     */
+    public static void waitForStandby(Connection master, Connection standby) throws SQLException, InterruptedException {
+        String target;
+        try (Statement s = master.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+            r.next();
+            target = r.getString(1);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (PreparedStatement s = standby.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+            s.setString(1, target);
+            while (true) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the standby did not replay up to " + target + " within 30 s");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** The log of SERVER (master, standby1, ...), where it writes every statement it runs. */
+    public static Path log(String server) throws IOException {
+        String base = Files.readAllLines(Path.of(System.getProperty("pg.state"))).stream()
+                .filter(line -> line.startsWith("base=")).findFirst().orElseThrow().substring("base=".length());
+        return Path.of(base, server + ".log");
+    }
+}
