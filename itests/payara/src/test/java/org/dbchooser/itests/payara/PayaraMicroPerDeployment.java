@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,13 +131,13 @@ public class PayaraMicroPerDeployment implements DeployableContainer<PayaraMicro
         } finally {
             // deployments run one after the other: what the test JVM started meanwhile is this one's Payara Micro
             Instance instance = new Instance(adapter, archive, children().filter(p -> !before.contains(p.pid())).toList());
-            if (deployed(metaData)) {
+            if (deployed(metaData, archive)) {
                 instances.put(archive.getName(), instance);
             } else {
                 stop(instance); // refused, or the adapter failed or gave up waiting: stop what it started
             }
         }
-        if (!deployed(metaData)) {
+        if (!instances.containsKey(archive.getName())) {
             throw new DeploymentException("Payara Micro did not deploy " + archive.getName()
                     + ": it reported no deployed application; its log says why");
         }
@@ -144,11 +146,35 @@ public class PayaraMicroPerDeployment implements DeployableContainer<PayaraMicro
 
     /**
      * Payara Micro lists the servlets of each application it deployed (the adapter asks for them
-     * with --showServletMappings); one that it refused is not listed.
+     * with --showServletMappings); one that it refused is not listed. The adapter sometimes reads
+     * that list before Payara Micro has printed it all; then the application's context root
+     * decides: a refused application has none, and Payara Micro answers 404 for it.
      */
-    private static boolean deployed(ProtocolMetaData metaData) {
-        return metaData != null
-                && metaData.getContexts(HTTPContext.class).stream().anyMatch(context -> !context.getServlets().isEmpty());
+    private static boolean deployed(ProtocolMetaData metaData, Archive<?> archive) {
+        if (metaData == null) {
+            return false;
+        }
+        List<HTTPContext> contexts = metaData.getContexts(HTTPContext.class).stream().toList();
+        if (contexts.stream().anyMatch(context -> !context.getServlets().isEmpty())) {
+            return true;
+        }
+        return contexts.stream().anyMatch(context -> answers(context, archive.getName().replaceFirst("\\.war$", "")));
+    }
+
+    private static boolean answers(HTTPContext context, String contextRoot) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + context.getHost() + ":"
+                    + context.getPort() + "/" + contextRoot + "/").toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(5_000);
+            try {
+                return connection.getResponseCode() != HttpURLConnection.HTTP_NOT_FOUND;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
