@@ -19,4 +19,15 @@ interface RouteEntityManagers {
 
     /** True when the current unit of work has a transaction open on the master. */
     boolean masterTransactionActive();
+
+    /**
+     * Stickiness: a transaction that has used the master keeps all the work of its unit
+     * of work on the master until it ends, whatever route a frame or the request asks
+     * for. The one place where the rule is decided, for the frames (which record it) and
+     * for every statement. Only a unit of work that has used the master can have a
+     * transaction open there, so the others pay one field read.
+     */
+    default boolean holdsMaster(RouteContext context) {
+        return context.masterUsed && masterTransactionActive();
+    }
 }

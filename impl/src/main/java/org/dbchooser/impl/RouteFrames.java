@@ -81,8 +81,7 @@ class RouteFrames {
         if (current != null && current.forced() && !requested.forced()) {
             return current;
         }
-        // only a unit of work that has used the master can have a transaction open there
-        if (requested.route() == Route.SLAVE && context.masterUsed && entityManagers.masterTransactionActive()) {
+        if (requested.route() == Route.SLAVE && entityManagers.holdsMaster(context)) {
             return requested.forced() ? RouteDecision.STICKY_FORCED : RouteDecision.STICKY;
         }
         return requested;

@@ -3,7 +3,6 @@ package org.dbchooser.impl;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 
 import org.dbchooser.SlaveWriteException;
@@ -14,7 +13,8 @@ import org.dbchooser.SlaveWriteException;
  * Writes that only show at flush time (a changed entity) are rejected by the
  * read-only slave itself (SQLSTATE 25006); that rejection is turned into the same
  * kind of message. Only slave-route objects pass through here: the master path
- * pays nothing. Queries are guarded by {@link SlaveQuery}.
+ * pays nothing. Queries are guarded by {@link RoutedQuery}, transactions by
+ * {@link RoutedTransaction}.
  */
 final class SlaveWriteGuard {
 
@@ -71,44 +71,5 @@ final class SlaveWriteGuard {
                 || className.startsWith("jdk.") || className.startsWith("sun.") || className.startsWith("jakarta.")
                 || className.startsWith("org.hibernate.") || className.startsWith("org.jboss.weld.")
                 || className.contains("$Proxy") || className.contains("$$");
-    }
-
-    /** A slave-route transaction whose commit explains a write the slave rejected. */
-    static EntityTransaction guardTransaction(EntityTransaction transaction) {
-        return new EntityTransaction() {
-            @Override
-            public void begin() {
-                transaction.begin();
-            }
-
-            @Override
-            public void commit() {
-                try {
-                    transaction.commit();
-                } catch (RuntimeException e) {
-                    throw translate(e, "EntityTransaction.commit()");
-                }
-            }
-
-            @Override
-            public void rollback() {
-                transaction.rollback();
-            }
-
-            @Override
-            public void setRollbackOnly() {
-                transaction.setRollbackOnly();
-            }
-
-            @Override
-            public boolean getRollbackOnly() {
-                return transaction.getRollbackOnly();
-            }
-
-            @Override
-            public boolean isActive() {
-                return transaction.isActive();
-            }
-        };
     }
 }

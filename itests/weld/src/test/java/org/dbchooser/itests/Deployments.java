@@ -20,6 +20,11 @@ final class Deployments {
     }
 
     /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
+    static JavaArchive quietMonitor() {
+        return beans("quiet-monitor.jar")
+                .addAsManifestResource("quiet-monitor/microprofile-config.properties", "microprofile-config.properties");
+    }
+
     static JavaArchive readYourWrites(String mode) {
         return beans("read-your-writes-" + mode + ".jar")
                 .addAsManifestResource("read-your-writes/" + mode + ".properties", "microprofile-config.properties");

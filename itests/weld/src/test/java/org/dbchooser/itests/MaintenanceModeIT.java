@@ -26,6 +26,12 @@ class MaintenanceModeIT extends AgainstTwoStandbys {
                             + " called from org.dbchooser.itests.RoutedCalls.lambda$insert$")
                     .hasMessageEndingWith(" was not sent to any server. Nothing was written. Answer 503 and retry when"
                             + " maintenance is over");
+            assertThatThrownBy(() -> master.bulkRename(name, name + "-renamed"))
+                    .as("a bulk write is a write too, with the same answer")
+                    .isInstanceOf(MaintenanceModeException.class)
+                    .hasMessageStartingWith("DBCHOOSER-311: write refused: the application is in read-only maintenance"
+                            + " mode (db_chooser.read-only, or Maintenance.setReadOnly(true)); Query.executeUpdate()"
+                            + " called from org.dbchooser.itests.RoutedCalls.lambda$bulkRename$");
         } finally {
             maintenance.setReadOnly(false);
         }

@@ -70,6 +70,43 @@ public abstract class RoutedCalls {
                 .setParameter("name", name).getSingleResult();
     }
 
+    /** Begins a transaction of the current route's entity manager and leaves it open. */
+    public void beginTransaction() {
+        em.getTransaction().begin();
+    }
+
+    /** Commits the transaction of the current route's entity manager. */
+    public void commitTransaction() {
+        em.getTransaction().commit();
+    }
+
+    /**
+     * Unwraps a native query to the provider's own type and runs that object itself:
+     * the server it reached, and the type it was.
+     */
+    public <Q> Unwrapped unwrappedQuery(Class<Q> providerType) {
+        Q query = em.createNativeQuery(Server.QUERY).unwrap(providerType);
+        Object[] row = (Object[]) ((jakarta.persistence.Query) query).getSingleResult();
+        return new Unwrapped(new Server(((Number) row[0]).intValue(), (Boolean) row[1]), query.getClass());
+    }
+
+    /** What {@link #unwrappedQuery} reached, and the class of the object it ran. */
+    public record Unwrapped(Server server, Class<?> type) {
+    }
+
+    /** The provider's own session (or whatever {@code type} names) behind the current route. */
+    public <T> T unwrapEntityManager(Class<T> type) {
+        return em.unwrap(type);
+    }
+
+    /** Loads the item, then refreshes it from the server. */
+    public Item findAndRefresh(long id, Runnable between) {
+        Item item = em.find(Item.class, id);
+        between.run();
+        em.refresh(item);
+        return item;
+    }
+
     /** Runs {@code work} inside a transaction of the current route's entity manager. */
     public <T> T inTransaction(Callable<T> work) {
         EntityTransaction transaction = em.getTransaction();

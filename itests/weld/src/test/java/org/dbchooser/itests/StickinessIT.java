@@ -45,6 +45,27 @@ class StickinessIT extends AgainstMasterAndStandby {
     }
 
     @Test
+    void anOpenMasterTransactionKeepsUnannotatedReadsOfTheSlaveWorkOnTheMasterUntilItEnds() throws Exception {
+        String name = "left-open-" + UUID.randomUUID();
+        Seen[] seen = readOnly.call(() -> {
+            // master work that returns with its transaction still open, in the slave work's unit of work
+            routing.run(Route.MASTER, () -> {
+                plain.beginTransaction();
+                plain.persistInCurrentTransaction(name);
+            });
+            // unannotated code of the @ReadOnly frame: no new frame re-decides the route
+            Seen during = new Seen(plain.server(), plain.count(name));
+            routing.run(Route.MASTER, plain::commitTransaction);
+            Seen after = new Seen(plain.server(), -1);
+            return new Seen[] {during, after};
+        });
+        assertThat(seen[0].server().isMaster()).as("while the transaction is open: %s", seen[0].server()).isTrue();
+        assertThat(seen[0].ownUncommittedRows()).as("only the master's open transaction holds the row").isEqualTo(1);
+        assertThat(seen[1].server().isStandby()).as("once it has ended: %s", seen[1].server()).isTrue();
+        assertThat(Databases.countOnMaster(name)).isEqualTo(1);
+    }
+
+    @Test
     void masterInsideSlaveWorkCommitsOnTheMasterAndTheCallerReturnsToTheSlave() throws Exception {
         String name = "own-transaction-" + UUID.randomUUID();
         Server[] seen = readOnly.inTransaction(() -> {

@@ -4,4 +4,15 @@ import org.dbchooser.itests.server.ServerRoutingTests;
 
 /** Every server routing test on Payara Micro 6 (one managed instance per deployment, started and stopped by Arquillian). */
 class PayaraRoutingIT extends ServerRoutingTests {
+
+    /** Payara's provider is EclipseLink. */
+    @Override
+    protected String providerQueryType() {
+        return "org.eclipse.persistence.jpa.JpaQuery";
+    }
+
+    @Override
+    protected String providerSessionType() {
+        return "org.eclipse.persistence.jpa.JpaEntityManager";
+    }
 }

@@ -6,13 +6,26 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.dbchooser.DbChooserException;
+import org.dbchooser.MaintenanceModeException;
+import org.dbchooser.MasterUnavailableException;
 
-/** Turns a failure into a 500 whose body is the message of the dbchooser exception in its causes, if any. */
+/**
+ * Turns a failure into an answer whose body is the message of the dbchooser exception
+ * in its causes, if any: 503 for the two the README says to map so (the master is down,
+ * read-only maintenance: retry later), wherever they are in the causes, since a container
+ * wraps them (EJBException, RollbackException); 500 for everything else.
+ */
 @Provider
 public class FailureMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MasterUnavailableException || t instanceof MaintenanceModeException) {
+                return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
+                        .entity(t.getMessage()).build();
+            }
+        }
         String message = String.valueOf(failure);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DbChooserException dbChooser) {

@@ -17,6 +17,10 @@ public class ReadOnlyBean {
         return servedBy.server();
     }
 
+    public String count(String name) {
+        return servedBy.count(name);
+    }
+
     @Master
     public String masterServer() {
         return servedBy.server();

@@ -20,4 +20,21 @@ public class ServedBy {
         em.persist(new Item(name));
         em.flush();
     }
+
+    /**
+     * Counts the rows named {@code name} and, in the same statement, asks the server
+     * that counted them: {@code "<count> <port> standby|master"}. One statement, so the
+     * count cannot come from another server than the one named.
+     */
+    public String count(String name) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "select count(*), inet_server_port(), pg_is_in_recovery() from item where name = ?1")
+                .setParameter(1, name).getSingleResult();
+        return ((Number) row[0]).longValue() + " " + server(row[1], row[2]);
+    }
+
+    /** {@code "<port> standby|master"}, from what {@code inet_server_port(), pg_is_in_recovery()} returned. */
+    static String server(Object port, Object inRecovery) {
+        return port + ((Boolean) inRecovery ? " standby" : " master");
+    }
 }

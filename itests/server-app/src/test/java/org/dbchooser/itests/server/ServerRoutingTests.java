@@ -90,6 +90,12 @@ public abstract class ServerRoutingTests {
     @ArquillianResource
     Deployer deployer;
 
+    /** The persistence provider's own native query type on this server, for example {@code org.hibernate.query.NativeQuery}. */
+    protected abstract String providerQueryType();
+
+    /** The persistence provider's own entity manager (session) type on this server, for example {@code org.hibernate.Session}. */
+    protected abstract String providerSessionType();
+
     record Answer(int status, String body, String servedBy) {
     }
 
@@ -194,6 +200,89 @@ public abstract class ServerRoutingTests {
         String name = "post-" + UUID.randomUUID();
         assertThat(send("POST", envOnly, "/items/" + name).body()).isEqualTo(Servers.master());
         assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+    }
+
+    @Test
+    void insideATransactionThatWroteOnTheMasterEveryReadStaysThereAndSeesTheWrite() throws Exception {
+        String name = "sticky-" + UUID.randomUUID();
+        Answer answer = send("GET", fileConfig, "/transactions/sticky/" + name);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        // a GET, so the slave route; but after the @Master write the transaction is the master's:
+        // unannotated code, @ReadOnly and a Routing block asking for the slave all count on the master
+        String onTheMaster = "1 " + Servers.master();
+        assertThat(answer.body()).isEqualTo(onTheMaster + "," + onTheMaster + "," + onTheMaster);
+        assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+    }
+
+    @Test
+    void anEjbWriteKeepsTheCallersTransactionOnTheMaster() throws Exception {
+        String name = "sticky-ejb-" + UUID.randomUUID();
+        Answer answer = send("GET", fileConfig, "/transactions/sticky-ejb/" + name);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(Servers.master() + ",1 " + Servers.master());
+        assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheTransactionEndsTheRequestIsBackOnItsRoute() throws Exception {
+        String name = "after-transaction-" + UUID.randomUUID();
+        Answer answer = send("GET", fileConfig, "/transactions/after-transaction/" + name);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        // inside the @Transactional bean: the write and the count on the master; after it: the standby
+        assertThat(answer.body()).isEqualTo("1 " + Servers.master() + "," + Servers.standby());
+        assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+    }
+
+    @Test
+    void unwrapHandsBackTheProvidersOwnObjectsOnBothRoutes() throws Exception {
+        String providerTypes = " " + providerQueryType() + " " + providerSessionType();
+        Answer answer = send("GET", fileConfig,
+                "/transactions/unwrap?query=" + providerQueryType() + "&session=" + providerSessionType());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        // unannotated in a GET: the standby; in the @Master bean: the master; each reported by running
+        // the unwrapped query itself
+        assertThat(answer.body()).isEqualTo(Servers.standby() + providerTypes + "," + Servers.master() + providerTypes);
+    }
+
+    @Test
+    void readOnlyMaintenanceRefusesEveryWriteWith503AndStillServesReads() throws Exception {
+        String viaEjb = "maintenance-ejb-" + UUID.randomUUID();
+        String viaBean = "maintenance-bean-" + UUID.randomUUID();
+        try {
+            Answer on = send("POST", fileConfig, "/transactions/maintenance/on");
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            assertThat(on.body()).isEqualTo("read-only");
+
+            Answer ejb = send("POST", fileConfig, "/transactions/ejb-insert/" + viaEjb);
+            assertThat(ejb.status()).as(ejb.body()).isEqualTo(503);
+            assertThat(ejb.body()).startsWith("DBCHOOSER-311: ");
+
+            Answer bean = send("POST", fileConfig, "/transactions/native-insert/" + viaBean);
+            assertThat(bean.status()).as(bean.body()).isEqualTo(503);
+            assertThat(bean.body()).startsWith("DBCHOOSER-311: ");
+
+            assertThat(send("GET", fileConfig, "/anything/" + UUID.randomUUID()).servedBy()).isEqualTo(Servers.standby());
+        } finally {
+            // the other tests share this deployment: never leave it read-only
+            send("POST", fileConfig, "/transactions/maintenance/off");
+        }
+        assertThat(Servers.countOnMaster(viaEjb)).isZero();
+        assertThat(Servers.countOnMaster(viaBean)).isZero();
+    }
+
+    @Test
+    void outsideMaintenanceTheSameWritesReachTheMaster() throws Exception {
+        // the control for the test above: the refused requests are writes that work otherwise
+        String viaEjb = "write-ejb-" + UUID.randomUUID();
+        String viaBean = "write-bean-" + UUID.randomUUID();
+        Answer ejb = send("POST", fileConfig, "/transactions/ejb-insert/" + viaEjb);
+        assertThat(ejb.status()).as(ejb.body()).isEqualTo(200);
+        assertThat(ejb.body()).isEqualTo(Servers.master());
+        Answer bean = send("POST", fileConfig, "/transactions/native-insert/" + viaBean);
+        assertThat(bean.status()).as(bean.body()).isEqualTo(200);
+        assertThat(bean.body()).isEqualTo(Servers.master());
+        assertThat(Servers.countOnMaster(viaEjb)).isEqualTo(1);
+        assertThat(Servers.countOnMaster(viaBean)).isEqualTo(1);
     }
 
     @Test
