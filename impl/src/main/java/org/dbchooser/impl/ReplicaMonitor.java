@@ -1,6 +1,7 @@
 package org.dbchooser.impl;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +29,11 @@ import org.dbchooser.Route;
  * <p>Lag: a slave that has replayed everything the master had written is not behind,
  * however old its last replayed transaction (an idle master writes nothing: the age
  * alone would grow without bound); when the master is down, the same holds for
- * everything the slave has received. Otherwise the lag is the age of the last
- * replayed transaction.
+ * everything the slave has received. Otherwise the slave's data is at most as old as
+ * the last transaction it replayed, and at most as old as the last check that saw the
+ * master at or below its replay position ({@link WalHistory}): the lag is the smaller
+ * of the two, so that WAL without a commit, written by an idle master a moment before
+ * the slave replays it, is not taken for the whole idle time.
  */
 @ApplicationScoped
 class ReplicaMonitor {
@@ -60,6 +64,10 @@ class ReplicaMonitor {
     private int slaveFailures;
     /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
     private volatile Long masterLsn;
+    /** Opened once the master has answered (or failed to) for the first time. */
+    private final CountDownLatch masterAsked = new CountDownLatch(1);
+    /** The master's positions at its recent checks (a minute's worth at the default interval). */
+    private final WalHistory masterPositions = new WalHistory(64);
     private final RouteStatistics statistics;
 
     @Inject
@@ -82,7 +90,24 @@ class ReplicaMonitor {
             return thread;
         });
         scheduler.execute(this::checkMaster);
-        scheduler.execute(this::checkSlave);
+        scheduler.execute(this::firstSlaveCheck);
+    }
+
+    /**
+     * The slave's first check waits for the master's first answer (at most one interval,
+     * and at least a second): without the master's position it cannot tell a caught-up
+     * slave from a late one, and a standby that has just restarted and is not streaming
+     * yet knows no receive position either, so it looked as late as its last replayed
+     * transaction, and the first requests after deployment read from the master.
+     */
+    private void firstSlaveCheck() {
+        try {
+            masterAsked.await(Math.max(config.healthInterval().toMillis(), 1_000), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        checkSlave();
     }
 
     @PreDestroy
@@ -139,7 +164,9 @@ class ReplicaMonitor {
     private void checkMaster() {
         boolean up;
         try {
-            masterLsn = ((Number) probe(Route.MASTER, MASTER_PROBE)).longValue();
+            long position = ((Number) probe(Route.MASTER, MASTER_PROBE)).longValue();
+            masterPositions.record(position, System.nanoTime());
+            masterLsn = position;
             up = true;
         } catch (RuntimeException e) {
             masterLsn = null;
@@ -149,6 +176,7 @@ class ReplicaMonitor {
                         + "); master-routed work fails at once until it is back");
             }
         }
+        masterAsked.countDown();
         if (up && !health.masterUp) {
             LOG.info("dbchooser: the master is back");
         }
@@ -166,8 +194,10 @@ class ReplicaMonitor {
         long replayLsn = -1;
         try {
             Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
-            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn);
             replayLsn = row[1] == null ? -1 : ((Number) row[1]).longValue();
+            long sinceMasterWasThere = row[1] == null ? -1 : masterPositions.nanosSinceAtOrBelow(replayLsn, System.nanoTime());
+            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn,
+                    sinceMasterWasThere < 0 ? null : Duration.ofNanos(sinceMasterWasThere));
         } catch (RuntimeException e) {
             if (last.slaveUp()) {
                 LOG.warning("dbchooser: the slave cannot be reached (" + rootMessage(e) + ")"
@@ -200,9 +230,13 @@ class ReplicaMonitor {
     /**
      * Caught up means no lag: replayed at least what the master had written when asked,
      * or, when the master could not be asked, everything the slave has received. A
-     * server that is not in recovery is a primary and never behind itself.
+     * server that is not in recovery is a primary and never behind itself. Otherwise
+     * the smaller of two bounds on the age of the slave's data: the age of the last
+     * transaction it replayed, and the time since a check saw the master at or below
+     * its replay position ({@code sinceMasterWasThere}, null when none remembered did).
      */
-    static Duration lag(boolean inRecovery, Number replayLsn, Number receiveLsn, Number replayAgeMillis, Long masterLsn) {
+    static Duration lag(boolean inRecovery, Number replayLsn, Number receiveLsn, Number replayAgeMillis, Long masterLsn,
+            Duration sinceMasterWasThere) {
         if (!inRecovery) {
             return Duration.ZERO;
         }
@@ -212,7 +246,8 @@ class ReplicaMonitor {
                 return Duration.ZERO;
             }
         }
-        return replayAgeMillis == null ? NEVER_REPLAYED : Duration.ofMillis(Math.max(0, replayAgeMillis.longValue()));
+        Duration lag = replayAgeMillis == null ? NEVER_REPLAYED : Duration.ofMillis(Math.max(0, replayAgeMillis.longValue()));
+        return sinceMasterWasThere != null && sinceMasterWasThere.compareTo(lag) < 0 ? sinceMasterWasThere : lag;
     }
 
     /**
