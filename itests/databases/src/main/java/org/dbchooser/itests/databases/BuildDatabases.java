@@ -38,28 +38,44 @@ public final class BuildDatabases {
     }
 
     /**
-     * Waits until the standby behind STANDBY has replayed everything the master behind
-     * MASTER has written so far. The insert position, not the write position: the
-     * build's master commits without waiting for its WAL flush (synchronous_commit=off).
+     * Waits until the standby behind STANDBY streams from the master behind MASTER again
+     * and has replayed everything the master has written so far. Streaming first: a
+     * standby restarted a moment ago, or one whose master was, has replayed all there
+     * was but does not receive what comes next until its WAL receiver reconnects (up
+     * to wal_retrieve_retry_interval, 5 s), and meanwhile looks late to whoever asks.
+     * The insert position, not the write position: the build's master commits without
+     * waiting for its WAL flush (synchronous_commit=off).
      */
     public static void waitForStandby(Connection master, Connection standby) throws SQLException, InterruptedException {
-        String target;
-        try (Statement s = master.createStatement(); ResultSet r = s.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+        String slot = single(standby, "show primary_slot_name");
+        waitUntilTrue(master, "select active from pg_replication_slots where slot_name = ?", slot,
+                "the standby did not stream from slot " + slot);
+        String target = single(master, "select pg_current_wal_insert_lsn()::text");
+        waitUntilTrue(standby, "select pg_last_wal_replay_lsn() >= ?::pg_lsn", target,
+                "the standby did not replay up to " + target);
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
-            target = r.getString(1);
+            return r.getString(1);
         }
+    }
+
+    /** Asks {@code sql} with its one parameter every 10 ms until it answers true; fails after 30 s. */
+    private static void waitUntilTrue(Connection connection, String sql, String parameter, String failure)
+            throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (PreparedStatement s = standby.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
-            s.setString(1, target);
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, parameter);
             while (true) {
                 try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    if (r.getBoolean(1)) {
+                    if (r.next() && r.getBoolean(1)) {
                         return;
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the standby did not replay up to " + target + " within 30 s");
+                    throw new IllegalStateException(failure + " within 30 s");
                 }
                 Thread.sleep(10);
             }
