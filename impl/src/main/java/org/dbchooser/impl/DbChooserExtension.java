@@ -47,7 +47,7 @@ public class DbChooserExtension implements Extension {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
         health = new RouteHealth(config.readOnly());
-        units = PersistenceUnits.declared(loader);
+        units = PersistenceUnits.declared(loader, PersistenceUnits.onApplicationServer());
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
                 RoutingBean.class, RoutedEntityManager.class, ReplicaMonitor.class, MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));

@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.naming.NoInitialContextException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,15 +21,20 @@ import org.xml.sax.SAXException;
 /**
  * The persistence units the application declares in its {@code META-INF/persistence.xml}
  * files, each with whether it is a JTA unit (which only an application server can
- * provide) or a resource-local one.
+ * provide) or a resource-local one, decided as the container will decide it.
  */
 final class PersistenceUnits {
 
     private PersistenceUnits() {
     }
 
-    /** Unit name to "is JTA", in declaration order. */
-    static Map<String, Boolean> declared(ClassLoader loader) {
+    /**
+     * Unit name to "is JTA", in declaration order.
+     *
+     * @param onServer whether the application runs on an application server, where a unit
+     *                 that names no transaction type is a JTA unit
+     */
+    static Map<String, Boolean> declared(ClassLoader loader, boolean onServer) {
         Map<String, Boolean> units = new LinkedHashMap<>();
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -39,7 +47,7 @@ final class PersistenceUnits {
                     var elements = builder.parse(in).getElementsByTagNameNS("*", "persistence-unit");
                     for (int i = 0; i < elements.getLength(); i++) {
                         Element unit = (Element) elements.item(i);
-                        units.put(unit.getAttribute("name"), isJta(unit));
+                        units.put(unit.getAttribute("name"), isJta(unit, onServer));
                     }
                 }
             }
@@ -49,12 +57,31 @@ final class PersistenceUnits {
         return units;
     }
 
-    /** JTA when it says so, or when it says nothing and names a JTA data source (the Jakarta EE default). */
-    private static boolean isJta(Element unit) {
+    /**
+     * JTA when it says so. A unit that says nothing is JTA on an application server
+     * (the Jakarta EE default, whatever data source it names or none), and elsewhere
+     * JTA only when it names a JTA data source.
+     */
+    static boolean isJta(Element unit, boolean onServer) {
         String type = unit.getAttribute("transaction-type");
         if (!type.isEmpty()) {
             return type.equals("JTA");
         }
-        return unit.getElementsByTagNameNS("*", "jta-data-source").getLength() > 0;
+        return onServer || unit.getElementsByTagNameNS("*", "jta-data-source").getLength() > 0;
+    }
+
+    /**
+     * Whether the application runs on an application server: one that has a naming
+     * service. Outside one (plain CDI, Weld SE) there is no initial context to ask.
+     */
+    static boolean onApplicationServer() {
+        try {
+            new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
+            return true;
+        } catch (NoInitialContextException none) {
+            return false;
+        } catch (NamingException answered) {
+            return true; // a naming service that does not bind this name where we ask is still a server's
+        }
     }
 }
