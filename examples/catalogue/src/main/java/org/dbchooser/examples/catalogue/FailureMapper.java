@@ -19,11 +19,15 @@ public class FailureMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException failure) {
+        // first the whole chain: another failure may wrap these two (DBCHOOSER-302, a container's
+        // EJBException or RollbackException), and they still mean "retry later", not a bug
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MasterUnavailableException || t instanceof MaintenanceModeException) {
                 return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                         .type(MediaType.TEXT_PLAIN).entity(t.getMessage() + "\n").build();
             }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DbChooserException dbChooser) {
                 return Response.serverError().type(MediaType.TEXT_PLAIN).entity(dbChooser.getMessage() + "\n").build();
             }
