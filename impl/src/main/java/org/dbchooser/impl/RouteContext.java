@@ -3,15 +3,23 @@ package org.dbchooser.impl;
 import org.dbchooser.Route;
 
 /**
- * The route of the work running on the current thread. One mutable instance per
- * thread: entering and leaving a route saves and restores one field, so routing
- * allocates nothing per call. Whoever sets a field restores it in {@code finally},
- * and leaving the outermost frame leaves the thread clean for the next request a
- * pooled thread serves.
+ * The route of the unit of work running on the current thread. One mutable instance
+ * per unit of work: entering and leaving a route saves and restores one field, so
+ * routing allocates nothing per call. Whoever sets a field restores it in
+ * {@code finally}. The unit of work (an HTTP request, an outermost frame) opens the
+ * thread's instance and removes it when it ends, so that a pooled server thread keeps
+ * nothing of the application: an instance left on it would hold the application's
+ * class loader after the application is undeployed.
  */
 public final class RouteContext {
 
-    private static final ThreadLocal<RouteContext> CURRENT = ThreadLocal.withInitial(RouteContext::new);
+    private static final ThreadLocal<RouteContext> CURRENT = new ThreadLocal<>();
+
+    /**
+     * What a thread with no unit of work open sees: no route chosen (the master). Never
+     * written: the code that would write to it (the routed entity manager) checks.
+     */
+    static final RouteContext NONE = new RouteContext();
 
     /** The decision in force; {@code null} when nothing chose one. */
     RouteDecision decision;
@@ -35,8 +43,25 @@ public final class RouteContext {
     private RouteContext() {
     }
 
+    /** The thread's unit of work, or {@link #NONE}. */
     public static RouteContext current() {
-        return CURRENT.get();
+        RouteContext context = CURRENT.get();
+        return context == null ? NONE : context;
+    }
+
+    /** The thread's unit of work, made now if none is open; whoever made it calls {@link #close()}. */
+    static RouteContext open() {
+        RouteContext context = CURRENT.get();
+        if (context == null) {
+            context = new RouteContext();
+            CURRENT.set(context);
+        }
+        return context;
+    }
+
+    /** Ends the thread's unit of work: nothing of it stays on the thread. */
+    static void close() {
+        CURRENT.remove();
     }
 
     public Route route() {
@@ -51,7 +76,7 @@ public final class RouteContext {
 
     /** True when no frame is open and nothing is left from earlier work. */
     boolean isClean() {
-        return decision == null && request == null && depth == 0 && !readFromMaster;
+        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster;
     }
 
     void clear() {

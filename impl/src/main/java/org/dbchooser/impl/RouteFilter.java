@@ -35,14 +35,13 @@ public class RouteFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        RouteContext context = RouteContext.current();
+        RouteContext context = RouteContext.open();
         if (!context.isClean()) {
             LOG.warning("dbchooser: a route was left on this thread by earlier work; it was cleared");
             context.clear();
         }
         String method = http.getMethod();
         String methodAndPath = method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath());
-        context.masterUsed = false; // a thread's earlier work is not this request's
         context.decision = extension.requestRouter().decide(method, methodAndPath);
         extension.statistics().decided(context.decision);
         context.request = methodAndPath;
@@ -60,7 +59,7 @@ public class RouteFilter implements Filter {
                 chain.doFilter(request, response);
             }
         } finally {
-            context.clear();
+            RouteContext.close();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.dbchooser.impl;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,12 +25,13 @@ class RouteFrames {
 
     private final Instance<RequestContextController> requestContexts;
     /**
-     * One controller per thread, reused for every unit of work the thread opens:
-     * resolving the dependent bean per outermost call cost more than the rest of
-     * the frame. A controller is not thread-safe but may activate again once it
-     * has deactivated.
+     * Controllers not in use, reused by the units of work that open a request context:
+     * resolving the dependent bean per outermost call cost more than the rest of the
+     * frame. A controller is not thread-safe but may activate again, on any thread, once
+     * it has deactivated. Held by this application-scoped bean, not by the threads, so
+     * they go with the application.
      */
-    private final ThreadLocal<RequestContextController> threadRequestContexts = new ThreadLocal<>();
+    private final Queue<RequestContextController> idleRequestContexts = new ConcurrentLinkedQueue<>();
     private final RouteEntityManagers entityManagers;
     private final RouteStatistics statistics;
 
@@ -46,12 +49,18 @@ class RouteFrames {
     }
 
     <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
-        RouteContext context = RouteContext.current();
+        RouteContext context = RouteContext.open();
+        boolean outermost = context.depth == 0;
         RouteDecision saved = context.decision;
         // The entity managers of a unit of work live as long as its request context;
         // work started outside any (a timer, a thread of its own) gets one for the
         // outermost frame, as @ActivateRequestContext would.
-        RequestContextController activated = context.depth == 0 ? activateRequestContext() : null;
+        RequestContextController activated = outermost ? activateRequestContext() : null;
+        if (outermost && activated == null) {
+            // the frame joins a unit of work already running (its request context was active):
+            // unannotated work before this frame may have opened a transaction on the master
+            context.masterUsed = true;
+        }
         context.depth++;
         try {
             RouteDecision chosen = choose(context, saved, requested);
@@ -65,9 +74,15 @@ class RouteFrames {
         } finally {
             context.decision = saved;
             context.depth--;
+            if (outermost) {
+                RouteContext.close(); // the unit of work this frame opened ends here
+            }
             if (activated != null) {
-                context.masterUsed = false; // the unit of work this frame opened ends here
-                activated.deactivate();
+                try {
+                    activated.deactivate();
+                } finally {
+                    idleRequestContexts.offer(activated);
+                }
             }
         }
     }
@@ -93,12 +108,15 @@ class RouteFrames {
      * cost an exception, stack trace included, whenever none is.
      */
     private RequestContextController activateRequestContext() {
-        RequestContextController controller = threadRequestContexts.get();
+        RequestContextController controller = idleRequestContexts.poll();
         if (controller == null) {
             controller = requestContexts.get();
-            threadRequestContexts.set(controller);
         }
-        return controller.activate() ? controller : null;
+        if (controller.activate()) {
+            return controller;
+        }
+        idleRequestContexts.offer(controller);
+        return null;
     }
 
 }

@@ -89,7 +89,7 @@ class RoutedEntityManager implements EntityManager, Serializable, RoutedQuery.Ow
                 if (health.readOnly || health.slaveServes && !context.readFromMaster) {
                     return managers.get(Route.SLAVE);
                 }
-            } else {
+            } else if (context != RouteContext.NONE) {
                 context.masterUsed = true;
             }
             if (!health.masterUp) {
