@@ -1,5 +1,6 @@
 package org.dbchooser.impl;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -52,25 +53,40 @@ class SelfManagedEntityManagers implements RouteEntityManagers {
         return master != null && master.getTransaction().isActive();
     }
 
+    /** Each entity manager is closed whatever happens to the other: one that cannot roll back does not keep the other open. */
     @PreDestroy
     void close() {
-        close(master, "master");
-        close(slave, "slave");
-        master = null;
-        slave = null;
+        try {
+            close(master, "master");
+        } finally {
+            master = null;
+            try {
+                close(slave, "slave");
+            } finally {
+                slave = null;
+            }
+        }
     }
 
-    /** Ends a unit of work's entity manager, rolling back a transaction it left open. */
+    /**
+     * Ends a unit of work's entity manager, rolling back a transaction it left open, and
+     * says afterwards what happened: a rollback can fail (the server is gone), and the
+     * entity manager is closed, with its connection, either way.
+     */
     static void close(EntityManager entityManager, String route) {
         if (entityManager == null || !entityManager.isOpen()) {
             return;
         }
         try {
             if (entityManager.getTransaction().isActive()) {
+                entityManager.getTransaction().rollback();
                 LOG.warning("dbchooser: a transaction on the " + route
                         + " was still open when its unit of work ended; it was rolled back");
-                entityManager.getTransaction().rollback();
             }
+        } catch (RuntimeException rollbackFailed) {
+            LOG.log(Level.WARNING, "dbchooser: a transaction on the " + route + " was still open when its unit of work"
+                    + " ended and could not be rolled back (" + rollbackFailed + "); the server ends it when its"
+                    + " connection closes, which happens now", rollbackFailed);
         } finally {
             entityManager.close();
         }
