@@ -7,6 +7,8 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,15 +67,16 @@ class ReadYourWrites {
             return;
         }
         if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
-            String pin = value(request, PIN_COOKIE, null);
-            context.readFromMaster = pin != null && parseLong(pin) > System.currentTimeMillis();
+            context.readFromMaster = pinned(value(request, PIN_COOKIE, null), System.currentTimeMillis(),
+                    config.readYourWritesPin().toMillis());
             if (context.readFromMaster) {
                 statistics.readYourWritesFromMaster.increment();
             }
             return;
         }
         long token = Lsn.parse(value(request, LSN_COOKIE, LSN_HEADER));
-        if (token < 0 || monitor.replayedAtLeast(token)) {
+        // a token the master has not reached was not minted here: forged, or from another database
+        if (token < 0 || token > monitor.knownMasterPosition() || monitor.replayedAtLeast(token)) {
             return;
         }
         statistics.readYourWritesWaits.increment();
@@ -95,20 +98,36 @@ class ReadYourWrites {
                 return;
             }
             String lsn = (String) units.ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
+            monitor.masterReached(Lsn.parse(lsn));
             response.setHeader(LSN_HEADER, lsn);
             response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
         } catch (RuntimeException e) {
             // the request itself succeeded; without a token the client's next read may be stale, not wrong
-            LOG.log(Level.WARNING, "dbchooser: no read-your-writes token for this response: " + e.getMessage());
+            LOG.log(Level.WARNING, "dbchooser: no read-your-writes token for this response: " + e.getMessage(), e);
         }
     }
 
-    /** Whether the slave replays up to {@code token} within {@code wait}, asking it every few milliseconds. */
+    /**
+     * Whether a pin cookie still pins: it names a moment in the future, no further than
+     * one pin from now. A cookie that pins longer was not set by dbchooser and is ignored.
+     */
+    static boolean pinned(String pin, long now, long pinMillis) {
+        long until = pin == null ? -1 : parseLong(pin);
+        return until > now && until <= now + pinMillis;
+    }
+
+    /**
+     * Whether the slave replays up to {@code token} within {@code wait}, asking it every
+     * few milliseconds through one entity manager (one connection) for the whole wait.
+     */
     private boolean slaveReaches(long token, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
+        EntityManager slave = null;
         try {
+            slave = units.factory(Route.SLAVE).createEntityManager();
+            Query replayPosition = slave.createNativeQuery("select pg_last_wal_replay_lsn()::text");
             while (true) {
-                Object replayed = units.ask(Route.SLAVE, "select pg_last_wal_replay_lsn()::text");
+                Object replayed = replayPosition.getSingleResult();
                 if (replayed != null && Lsn.parse((String) replayed) >= token) {
                     return true;
                 }
@@ -122,6 +141,10 @@ class ReadYourWrites {
             return false;
         } catch (RuntimeException slaveUnreachable) {
             return false;
+        } finally {
+            if (slave != null) {
+                slave.close();
+            }
         }
     }
 

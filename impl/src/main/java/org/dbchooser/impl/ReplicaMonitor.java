@@ -1,16 +1,13 @@
 package org.dbchooser.impl;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,8 +15,9 @@ import jakarta.inject.Inject;
 import org.dbchooser.Route;
 
 /**
- * Watches the master and the slave from two background threads (one each, so that a
- * slow server does not delay the other's check), so that requests only read flags
+ * Watches the master and the slave in two chains of checks (one each, so that a slow
+ * server does not delay the other's check), on the server's managed scheduled executor
+ * or, in plain CDI, on two threads of its own ({@link CheckScheduler}), so that requests only read flags
  * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
  * master for its WAL position and the slave for its replay position and the age of the
  * last transaction it replayed; a server that does not answer is checked again with
@@ -40,7 +38,7 @@ class ReplicaMonitor {
 
     private static final Logger LOG = Logger.getLogger(ReplicaMonitor.class.getName());
 
-    private static final String MASTER_PROBE = "select pg_current_wal_lsn() - '0/0'::pg_lsn";
+    private static final String MASTER_PROBE = "select pg_current_wal_lsn() - '0/0'::pg_lsn, pg_current_wal_insert_lsn() - '0/0'::pg_lsn";
     private static final String SLAVE_PROBE = "select pg_is_in_recovery(), pg_last_wal_replay_lsn() - '0/0'::pg_lsn,"
             + " pg_last_wal_receive_lsn() - '0/0'::pg_lsn,"
             + " extract(epoch from (clock_timestamp() - pg_last_xact_replay_timestamp())) * 1000";
@@ -58,14 +56,14 @@ class ReplicaMonitor {
     private final RouteUnits units;
     private final RouteHealth health;
     private final DbChooserConfig config;
-    private ScheduledExecutorService scheduler;
+    private CheckScheduler scheduler;
     private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
     private int masterFailures;
     private int slaveFailures;
     /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
     private volatile Long masterLsn;
-    /** Opened once the master has answered (or failed to) for the first time. */
-    private final CountDownLatch masterAsked = new CountDownLatch(1);
+    private final AtomicBoolean slaveChecksStarted = new AtomicBoolean();
+    private final AtomicLong knownMasterPosition = new AtomicLong(-1);
     /** The master's positions at its recent checks (a minute's worth at the default interval). */
     private final WalHistory masterPositions = new WalHistory(64);
     private final RouteStatistics statistics;
@@ -83,42 +81,66 @@ class ReplicaMonitor {
         this(null, null);
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        scheduler = Executors.newScheduledThreadPool(2, task -> {
-            Thread thread = new Thread(task, "dbchooser-replica-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.execute(this::checkMaster);
-        scheduler.execute(this::firstSlaveCheck);
+    /** Starts the checks once, whatever fires the application's start more than once. */
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = CheckScheduler.start();
+        LOG.fine(() -> "dbchooser: replica monitor started, on "
+                + (scheduler.managed() ? "the server's managed scheduled executor" : "threads of its own"));
+        scheduler.schedule(this::checkMaster, 0);
+        scheduler.schedule(this::startSlaveChecks, Math.max(config.healthInterval().toMillis(), 1_000));
     }
 
     /**
-     * The slave's first check waits for the master's first answer (at most one interval,
-     * and at least a second): without the master's position it cannot tell a caught-up
-     * slave from a late one, and a standby that has just restarted and is not streaming
-     * yet knows no receive position either, so it looked as late as its last replayed
-     * transaction, and the first requests after deployment read from the master.
+     * The slave's checks start once the master has answered (or failed to) for the first
+     * time, or after one interval (at least a second) if it is slow to: without the
+     * master's position a check cannot tell a caught-up slave from a late one, and a
+     * standby that has just restarted and is not streaming yet knows no receive position
+     * either, so it looked as late as its last replayed transaction, and the first
+     * requests after deployment read from the master. Nothing waits on a thread: a
+     * server's managed executor may have few.
      */
-    private void firstSlaveCheck() {
-        try {
-            masterAsked.await(Math.max(config.healthInterval().toMillis(), 1_000), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-            return;
+    private void startSlaveChecks() {
+        if (slaveChecksStarted.compareAndSet(false, true)) {
+            scheduler.schedule(this::checkSlave, 0);
         }
-        checkSlave();
+    }
+
+    /**
+     * Stops the checks before the application's beans are destroyed: before the
+     * persistence units close under a check (in plain CDI, dbchooser closes them), and
+     * before the application goes, so that nothing of it runs on.
+     */
+    synchronized void stopBeforeTheApplication(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
+        stop();
     }
 
     @PreDestroy
-    void stop() {
-        if (scheduler != null) { // also ends the chains of checks
-            scheduler.shutdownNow();
+    synchronized void stop() {
+        if (scheduler != null && !scheduler.stopped()) {
+            scheduler.stop(2_000);
         }
     }
 
     Snapshot last() {
         return last;
+    }
+
+    /**
+     * The furthest WAL position the master is known to have reached: its insert position
+     * at its last check, or a read-your-writes token minted here since. A token beyond
+     * it was not minted by this application from this master (or, minted by another
+     * instance of it, is younger than one check): nothing is spent on it.
+     */
+    long knownMasterPosition() {
+        return knownMasterPosition.get();
+    }
+
+    /** The master has been seen at {@code position} (a token was minted there). */
+    void masterReached(long position) {
+        knownMasterPosition.accumulateAndGet(position, Math::max);
     }
 
     /** Whether the slave had replayed WAL position {@code lsn} when last checked: no query. */
@@ -164,11 +186,16 @@ class ReplicaMonitor {
     private void checkMaster() {
         boolean up;
         try {
-            long position = ((Number) probe(Route.MASTER, MASTER_PROBE)).longValue();
+            Object[] row = (Object[]) probe(Route.MASTER, MASTER_PROBE);
+            long position = ((Number) row[0]).longValue();
             masterPositions.record(position, System.nanoTime());
             masterLsn = position;
+            masterReached(((Number) row[1]).longValue());
             up = true;
         } catch (RuntimeException e) {
+            if (scheduler.stopped()) {
+                return; // the application is stopping: its units may be closing under this check
+            }
             masterLsn = null;
             up = false;
             if (health.masterUp) { // not yet reported, by a check or by a request that failed
@@ -176,7 +203,7 @@ class ReplicaMonitor {
                         + "); master-routed work fails at once until it is back");
             }
         }
-        masterAsked.countDown();
+        startSlaveChecks();
         if (up && !health.masterUp) {
             LOG.info("dbchooser: the master is back");
         }
@@ -199,6 +226,9 @@ class ReplicaMonitor {
             lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn,
                     sinceMasterWasThere < 0 ? null : Duration.ofNanos(sinceMasterWasThere));
         } catch (RuntimeException e) {
+            if (scheduler.stopped()) {
+                return; // the application is stopping: its units may be closing under this check
+            }
             if (last.slaveUp()) {
                 LOG.warning("dbchooser: the slave cannot be reached (" + rootMessage(e) + ")"
                         + (config.slaveFallback() ? "; slave-routed work goes to the master until it is back" : ""));
@@ -220,11 +250,7 @@ class ReplicaMonitor {
 
     /** Every interval; after failures, twice then four times the interval. */
     private void scheduleNext(Runnable check, int failures) {
-        try {
-            scheduler.schedule(check, config.healthInterval().toMillis() << failures, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopped) {
-            LOG.log(Level.FINE, "dbchooser: replica monitor stopped");
-        }
+        scheduler.schedule(check, config.healthInterval().toMillis() << failures);
     }
 
     /**

@@ -20,4 +20,15 @@ class TimePinningIT extends ReadYourWritesOn {
         assertThat(outcome.stale()).isZero();
         assertThat(outcome.servedBySlave()).as("every read is within the 2 s pin").isZero();
     }
+
+    @Test
+    void aPinCookieThatPinsLongerThanThePinIsIgnored() throws Exception {
+        HttpRequests http = new HttpRequests(beanManager);
+        HttpRequests.Client forged = new HttpRequests.Client();
+        forged.cookies.put("dbchooser-pin", Long.toString(Long.MAX_VALUE));
+        for (int i = 0; i < 20; i++) {
+            Server server = requestContext.call(() -> http.serve(forged, "GET", "/items", plain::server));
+            assertThat(server.isStandby()).as("GET %d with a pin until the end of time", i).isTrue();
+        }
+    }
 }
