@@ -25,17 +25,15 @@ home="$target/wildfly-${name#wildfly-dist-}"
 marker="$home/.dbchooser-configured"
 
 # Each data source: URL, user and password from a system property, else the
-# environment, else the default. The first connection that fails empties the whole
-# pool (flush-strategy AllConnections): after a server restarts, no connection left
-# from before it is handed out, to fail one more request.
+# environment, else the default; the pool settings are exactly the README's: a
+# connection is validated when it is taken from the pool (validate-on-match), so one
+# that died with a server that restarted is replaced, not handed out.
 ds() { # name jndi key env default-port jta
   echo "data-source add --name=$1 --jndi-name=$2 --driver-name=postgresql --jta=$6 \
 --connection-url=\"\${dbchooser.$3.url:\${env.$4:jdbc:postgresql://127.0.0.1:$5/dbchooser}}\" \
 --user-name=\"\${dbchooser.user:\${env.DB_USER:dbchooser}}\" \
 --password=\"\${dbchooser.password:\${env.DB_PASSWORD:dbchooser}}\" \
---min-pool-size=0 --max-pool-size=20 --blocking-timeout-wait-millis=5000 \
---valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker \
---background-validation=true --background-validation-millis=10000 --flush-strategy=AllConnections"
+--valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker --validate-on-match=true --exception-sorter-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLExceptionSorter"
 }
 
 cli="$target/dbchooser-wildfly.cli"

@@ -13,6 +13,19 @@ final class ConnectionFailures {
      * SQLSTATE class 08 (connection exception), 57P01..57P03 (the server is shutting
      * down or not accepting connections yet), or a socket error, anywhere in the causes.
      */
+    /**
+     * SQLSTATE 08003 (connection does not exist) anywhere in the causes: the pool handed
+     * out a connection that had already died, typically with a server that restarted.
+     */
+    static boolean isDeadConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "08003".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SocketException) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.dbchooser.DbChooserException;
 import org.dbchooser.MaintenanceModeException;
 import org.dbchooser.MasterUnavailableException;
+import org.dbchooser.Route;
 import org.dbchooser.SlaveWriteException;
 
 /**
@@ -147,6 +148,14 @@ final class Messages {
         return format("DBCHOOSER-312", pattern + " backtracked too long on '" + shown + "' and was abandoned; the request"
                 + " went to the master, as will every request it gives up on (logged once per pattern). Rewrite the"
                 + " pattern without nested quantifiers such as (a+)+ or (.*)*");
+    }
+
+    static String deadPooledConnections(Route route) {
+        return format("DBCHOOSER-313", "the " + route.name().toLowerCase() + "'s connection pool handed out connections that"
+                + " had died with their server (SQLSTATE 08003) on every try of a check; the server may be back, but a pool"
+                + " that does not validate connections keeps handing them out. Validate connections when they are taken"
+                + " from the pool: on WildFly, validate-on-match with the PostgreSQLValidConnectionChecker; on Payara,"
+                + " is-connection-validation-required with PostgresConnectionValidation (README: the data sources)");
     }
 
     static String closeRefused() {

@@ -1,6 +1,8 @@
 package org.dbchooser.impl;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -21,7 +23,7 @@ import org.dbchooser.Route;
  * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
  * master for its WAL position and the slave for its replay position and the age of the
  * last transaction it replayed; a server that does not answer is checked again with
- * backoff (twice the interval, then four times), so a slave that comes back is used
+ * backoff (twice the interval), so a slave that comes back is used
  * again within seconds.
  *
  * <p>Lag: a slave that has replayed everything the master had written is not behind,
@@ -58,11 +60,11 @@ class ReplicaMonitor {
     private final DbChooserConfig config;
     private CheckScheduler scheduler;
     private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
-    private int masterFailures;
-    private int slaveFailures;
     /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
     private volatile Long masterLsn;
     private final AtomicBoolean slaveChecksStarted = new AtomicBoolean();
+    /** The routes whose pool was found handing out dead connections, until a check succeeds again. */
+    private final Set<Route> deadPoolReported = ConcurrentHashMap.newKeySet();
     private final AtomicLong knownMasterPosition = new AtomicLong(-1);
     /** The master's positions at its recent checks (a minute's worth at the default interval). */
     private final WalHistory masterPositions = new WalHistory(64);
@@ -212,8 +214,7 @@ class ReplicaMonitor {
             last = new Snapshot(up, before.slaveUp(), before.lag(), before.replayLsn());
         }
         health.masterUp = up;
-        masterFailures = up ? 0 : Math.min(masterFailures + 1, 2);
-        scheduleNext(this::checkMaster, masterFailures);
+        scheduleNext(this::checkMaster, up);
     }
 
     private void checkSlave() {
@@ -244,13 +245,15 @@ class ReplicaMonitor {
         }
         health.slaveServes = !config.slaveFallback()
                 || up && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0);
-        slaveFailures = up ? 0 : Math.min(slaveFailures + 1, 2);
-        scheduleNext(this::checkSlave, slaveFailures);
+        scheduleNext(this::checkSlave, up);
     }
 
-    /** Every interval; after failures, twice then four times the interval. */
-    private void scheduleNext(Runnable check, int failures) {
-        scheduler.schedule(check, config.healthInterval().toMillis() << failures);
+    /**
+     * Every interval; a server that did not answer, every second interval: not asked
+     * too often while it is down, back in use within a few seconds once it is up.
+     */
+    private void scheduleNext(Runnable check, boolean answered) {
+        scheduler.schedule(check, config.healthInterval().toMillis() * (answered ? 1 : 2));
     }
 
     /**
@@ -278,18 +281,25 @@ class ReplicaMonitor {
 
     /**
      * Runs {@code sql} on {@code route}. A connection the pool handed out may have died
-     * with one of several standbys behind the slave URL; the pool drops it, so a
-     * connection failure is tried again, twice, before the server counts as down.
+     * with its server (one of several standbys behind the slave URL, or a server that
+     * restarted); a pool that validates connections drops it, so a connection failure
+     * is tried again, twice, before the server counts as down. When every try met a
+     * dead connection, the pool does not validate them: said once, with the fix.
      */
     private Object probe(Route route, String sql) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                return units.ask(route, sql);
+                Object answer = units.ask(route, sql);
+                deadPoolReported.remove(route);
+                return answer;
             } catch (RuntimeException e) {
                 // a dead pooled connection fails at once; a pool that waited for a connection does not
                 boolean deadConnection = System.nanoTime() - start < 100_000_000L;
                 if (attempt == 3 || !deadConnection || !ConnectionFailures.isConnectionFailure(e)) {
+                    if (attempt == 3 && ConnectionFailures.isDeadConnection(e) && deadPoolReported.add(route)) {
+                        LOG.warning(Messages.deadPooledConnections(route));
+                    }
                     throw e;
                 }
             }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.dbchooser.itests.server.ServerRoutingTests;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -141,6 +142,10 @@ public class PayaraMicroPerDeployment implements DeployableContainer<PayaraMicro
             throw new DeploymentException("Payara Micro did not deploy " + archive.getName()
                     + ": it reported no deployed application; its log says why");
         }
+        // each instance listens on a port of its own: a test that deploys by hand finds its application here
+        HTTPContext context = metaData.getContexts(HTTPContext.class).iterator().next();
+        System.setProperty(ServerRoutingTests.DEPLOYMENT_URL + archive.getName(), "http://" + context.getHost() + ":"
+                + context.getPort() + "/" + archive.getName().replaceFirst("\\.war$", "") + "/");
         return metaData;
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.dbchooser.itests.databases.BuildDatabases;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -49,6 +50,12 @@ public abstract class ServerRoutingTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * A server adapter that gives each deployment a server of its own (Payara Micro here)
+     * sets this system property, followed by the archive's name, to the application's URL.
+     */
+    public static final String DEPLOYMENT_URL = "dbchooser.deployment.url.";
+
     static WebArchive app(String name) {
         return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(new File(System.getProperty("server.app.war")))
@@ -65,6 +72,12 @@ public abstract class ServerRoutingTests {
         WebArchive war = app("env-only");
         war.delete(CONFIG);
         return war;
+    }
+
+    /** Deployed by the test of the first request, and undeployed by it. */
+    @Deployment(name = "fresh", testable = false, managed = false)
+    static WebArchive fresh() {
+        return app("fresh");
     }
 
     @Deployment(name = "bad-config", testable = false, managed = false)
@@ -283,6 +296,77 @@ public abstract class ServerRoutingTests {
         assertThat(bean.body()).isEqualTo(Servers.master());
         assertThat(Servers.countOnMaster(viaEjb)).isEqualTo(1);
         assertThat(Servers.countOnMaster(viaBean)).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstRequestsAfterDeploymentAreServedWhereTheyBelong() throws Exception {
+        deployer.deploy("fresh");
+        try {
+            URL fresh = new URL(System.getProperty(DEPLOYMENT_URL + "fresh.war", new URL(fileConfig, "/fresh/").toString()));
+            String name = "first-" + UUID.randomUUID();
+            Answer write = send("POST", fresh, "/items/" + name);
+            assertThat(write.status()).as(write.body()).isEqualTo(200);
+            assertThat(write.body()).isEqualTo(Servers.master());
+            assertThat(send("GET", fresh, "/anything/first").servedBy()).isEqualTo(Servers.standby());
+            assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+        } finally {
+            deployer.undeploy("fresh");
+        }
+    }
+
+    @Test
+    void aStandbyStoppedAndStartedAgainServesReadsWithinFiveSeconds() throws Exception {
+        assertThat(send("GET", fileConfig, "/anything/before").servedBy()).isEqualTo(Servers.standby());
+        long resumed;
+        try {
+            BuildDatabases.control("pause", "standby1");
+            for (int i = 0; i < 10; i++) {
+                Answer read = send("GET", fileConfig, "/anything/" + i);
+                assertThat(read.status()).as("read %d while the standby is down: %s", i, read.body()).isEqualTo(200);
+                assertThat(read.servedBy()).as("read %d while the standby is down", i).isEqualTo(Servers.master());
+            }
+        } finally {
+            BuildDatabases.control("resume", "standby1");
+            resumed = System.nanoTime();
+        }
+        // the pools hold connections that died with the standby: only connection validation, as the README sets it up, replaces them
+        while (!Servers.standby().equals(send("GET", fileConfig, "/anything/after").servedBy())) {
+            assertThat(System.nanoTime() - resumed).as("reads back on the standby within 5 s").isLessThan(5_000_000_000L);
+            Thread.sleep(100);
+        }
+        System.out.printf("%s: reads back on the standby %d ms after it started again%n", getClass().getSimpleName(),
+                (System.nanoTime() - resumed) / 1_000_000);
+    }
+
+    @Test
+    void theMasterStoppedAndStartedAgainTakesWritesWithinFiveSeconds() throws Exception {
+        long resumed;
+        try {
+            BuildDatabases.control("pause", "master");
+            Answer refused = send("POST", fileConfig, "/items/while-down-" + UUID.randomUUID());
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).startsWith("DBCHOOSER-310: ");
+            assertThat(send("GET", fileConfig, "/anything/while-down").servedBy()).as("reads go on")
+                    .isEqualTo(Servers.standby());
+        } finally {
+            BuildDatabases.control("resume", "master");
+            resumed = System.nanoTime();
+        }
+        String name = "after-restart-" + UUID.randomUUID();
+        while (true) {
+            Answer write = send("POST", fileConfig, "/items/" + name);
+            if (write.status() == 200) {
+                assertThat(write.body()).isEqualTo(Servers.master());
+                break;
+            }
+            assertThat(write.status()).as(write.body()).isEqualTo(503);
+            assertThat(System.nanoTime() - resumed).as("writes taken again within 5 s").isLessThan(5_000_000_000L);
+            Thread.sleep(100);
+        }
+        System.out.printf("%s: writes taken again %d ms after the master started again%n", getClass().getSimpleName(),
+                (System.nanoTime() - resumed) / 1_000_000);
+        assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+        Servers.waitForStandby(); // replicating again, for the tests that come next
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.dbchooser.itests.databases.BuildDatabases;
+
 /** Direct JDBC access to the master and the standby the build started, to check behind the application's back. */
 public final class Servers {
 
@@ -35,6 +37,13 @@ public final class Servers {
     public static void createSchema() throws SQLException {
         try (Connection c = connect(masterPort()); Statement s = c.createStatement()) {
             s.execute("create table if not exists item (id bigserial primary key, name text not null)");
+        }
+    }
+
+    /** Waits until the standby streams from the master again and has replayed all it has written. */
+    public static void waitForStandby() throws SQLException, InterruptedException {
+        try (Connection master = connect(masterPort()); Connection standby = connect(standbyPort())) {
+            BuildDatabases.waitForStandby(master, standby);
         }
     }
 
