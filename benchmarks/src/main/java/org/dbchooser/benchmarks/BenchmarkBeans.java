@@ -15,7 +15,7 @@ import jakarta.interceptor.InvocationContext;
 import org.dbchooser.Master;
 import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
-import org.dbchooser.impl.RouteContext;
+import org.dbchooser.impl.routing.RouteContext;
 
 /** The beans {@link InterceptorBenchmark} calls: the same trivial method, four ways. */
 public final class BenchmarkBeans {

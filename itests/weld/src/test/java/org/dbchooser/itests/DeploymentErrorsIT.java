@@ -8,7 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;
 
-import org.dbchooser.impl.DbChooserExtension;
+import org.dbchooser.impl.cdi.DbChooserExtension;
 import org.dbchooser.itests.invalid.BothOnClass;
 import org.dbchooser.itests.invalid.BothOnMethod;
 import org.dbchooser.itests.invalid.PrivateAnnotated;

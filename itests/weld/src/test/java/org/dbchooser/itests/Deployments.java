@@ -2,7 +2,7 @@ package org.dbchooser.itests;
 
 import jakarta.enterprise.inject.spi.Extension;
 
-import org.dbchooser.impl.DbChooserExtension;
+import org.dbchooser.impl.cdi.DbChooserExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;

@@ -12,7 +12,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.dbchooser.impl.RouteFilter;
+import org.dbchooser.impl.http.RouteFilter;
 
 /**
  * Drives dbchooser's servlet filter the way a servlet container does, with a request

@@ -169,7 +169,7 @@ class RedeployIT {
             classes.append(line.group(2)).append('=').append(line.group(1)).append(' ');
         }
         System.out.println("live objects of dbchooser's classes: " + classes);
-        return new Census(count(loaders, "org.dbchooser.impl.RouteFilter"), objects,
+        return new Census(count(loaders, "org.dbchooser.impl.http.RouteFilter"), objects,
                 count(threads, "\"dbchooser"));
     }
 

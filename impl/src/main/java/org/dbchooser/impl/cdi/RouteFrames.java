@@ -1,0 +1,116 @@
+package org.dbchooser.impl.cdi;
+
+import org.dbchooser.impl.jpa.RouteEntityManagers;
+import org.dbchooser.impl.routing.RouteContext;
+import org.dbchooser.impl.routing.RouteDecision;
+import org.dbchooser.impl.routing.RouteRules;
+import org.dbchooser.impl.routing.RouteStatistics;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.dbchooser.Route;
+import org.dbchooser.Routing;
+import org.dbchooser.impl.config.DeploymentState;
+
+/**
+ * Runs work inside a route frame: an annotated call or an explicit {@link Routing}
+ * block. The one place where the precedence rules between frames and the
+ * transaction stickiness are applied, and where the previous route is restored.
+ */
+@ApplicationScoped
+public class RouteFrames {
+
+    private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
+
+    private final Instance<RequestContextController> requestContexts;
+    /**
+     * Controllers not in use, reused by the units of work that open a request context:
+     * resolving the dependent bean per outermost call cost more than the rest of the
+     * frame. A controller is not thread-safe but may activate again, on any thread, once
+     * it has deactivated. Held by this application-scoped bean, not by the threads, so
+     * they go with the application.
+     */
+    private final Queue<RequestContextController> idleRequestContexts = new ConcurrentLinkedQueue<>();
+    private final RouteEntityManagers entityManagers;
+    private final RouteStatistics statistics;
+
+    @Inject
+    RouteFrames(Instance<RequestContextController> requestContexts, RouteEntityManagers entityManagers,
+            DeploymentState state) {
+        this.requestContexts = requestContexts;
+        this.entityManagers = entityManagers;
+        this.statistics = state.statistics();
+    }
+
+    /** For the container's proxy, which only forwards calls. */
+    RouteFrames() {
+        this.requestContexts = null;
+        this.entityManagers = null;
+        this.statistics = null;
+    }
+
+    <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
+        RouteContext context = RouteContext.open();
+        boolean outermost = context.depth() == 0;
+        RouteDecision saved = context.decision();
+        // The entity managers of a unit of work live as long as its request context;
+        // work started outside any (a timer, a thread of its own) gets one for the
+        // outermost frame, as @ActivateRequestContext would.
+        RequestContextController activated = outermost ? activateRequestContext() : null;
+        if (outermost && activated == null) {
+            // the frame joins a unit of work already running (its request context was active):
+            // unannotated work before this frame may have opened a transaction on the master
+            context.masterUsed(true);
+        }
+        context.enter();
+        try {
+            RouteDecision chosen = RouteRules.frame(saved, requested, context, entityManagers);
+            context.decision(chosen);
+            statistics.decided(chosen);
+            if (chosen != saved && LOG.isLoggable(Level.FINE)) {
+                LOG.fine((context.request() == null ? "" : context.request() + ": ") + "-> " + chosen.route().name().toLowerCase()
+                        + " (" + chosen.origin() + ")");
+            }
+            return work.run();
+        } finally {
+            context.decision(saved);
+            context.leave();
+            if (outermost) {
+                RouteContext.close(); // the unit of work this frame opened ends here
+            }
+            if (activated != null) {
+                try {
+                    activated.deactivate();
+                } finally {
+                    idleRequestContexts.offer(activated);
+                }
+            }
+        }
+    }
+
+    /**
+     * A request context for the outermost frame, unless one is active. The controller
+     * answers false when a context is active; asking the bean manager instead would
+     * cost an exception, stack trace included, whenever none is.
+     */
+    private RequestContextController activateRequestContext() {
+        RequestContextController controller = idleRequestContexts.poll();
+        if (controller == null) {
+            controller = requestContexts.get();
+        }
+        if (controller.activate()) {
+            return controller;
+        }
+        idleRequestContexts.offer(controller);
+        return null;
+    }
+
+}

@@ -1,0 +1,217 @@
+package org.dbchooser.impl.http;
+
+import org.dbchooser.impl.config.DbChooserConfig;
+import org.dbchooser.impl.jpa.RouteUnits;
+import org.dbchooser.impl.replicas.ReplicaMonitor;
+import org.dbchooser.impl.routing.RouteContext;
+import org.dbchooser.impl.routing.RouteStatistics;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.dbchooser.Route;
+import org.dbchooser.impl.config.DeploymentState;
+import org.dbchooser.impl.Messages;
+
+/**
+ * Read-your-writes across requests ({@code db_chooser.read-your-writes}).
+ *
+ * <p>{@code lsn}: the response of a request that used the master carries the master's
+ * WAL position when the response starts (header {@value #LSN_HEADER} and cookie
+ * {@value #LSN_COOKIE}). A later slave-routed request that brings it back is served
+ * by the slave once the slave has replayed that far (known from the replica monitor,
+ * else asked, waiting at most {@code db_chooser.read-your-writes-wait}), otherwise its
+ * reads come from the master. Writes stay refused on the slave route either way.
+ *
+ * <p>{@code time}: the response carries a cookie {@value #PIN_COOKIE} that keeps the
+ * client's reads on the master for {@code db_chooser.read-your-writes-pin}, as Rails'
+ * and Django's routers do.
+ */
+@ApplicationScoped
+public class ReadYourWrites {
+
+    static final String LSN_HEADER = "X-DbChooser-LSN";
+    static final String LSN_COOKIE = "dbchooser-lsn";
+    static final String PIN_COOKIE = "dbchooser-pin";
+
+    private static final Logger LOG = Logger.getLogger(ReadYourWrites.class.getName());
+    private static final long POLL_MILLIS = 5;
+
+    private final DbChooserConfig config;
+    private final RouteUnits units;
+    private final ReplicaMonitor monitor;
+    private final RouteStatistics statistics;
+
+    @Inject
+    ReadYourWrites(DeploymentState state, RouteUnits units, ReplicaMonitor monitor) {
+        this.config = state.config();
+        this.statistics = state.statistics();
+        this.units = units;
+        this.monitor = monitor;
+    }
+
+    /** For the container's proxy, which only forwards calls. */
+    ReadYourWrites() {
+        this.config = null;
+        this.statistics = null;
+        this.units = null;
+        this.monitor = null;
+    }
+
+    boolean enabled() {
+        return config.readYourWrites() != DbChooserConfig.ReadYourWrites.OFF;
+    }
+
+    /** Before the request runs: decide whether its slave-routed reads must come from the master. */
+    void beforeRequest(HttpServletRequest request, RouteContext context) {
+        if (context.route() != Route.SLAVE) {
+            return;
+        }
+        if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
+            context.readFromMaster(pinned(value(request, PIN_COOKIE, null), System.currentTimeMillis(),
+                    config.readYourWritesPin().toMillis()));
+            if (context.readFromMaster()) {
+                statistics.readYourWritesFromMaster.increment();
+            }
+            return;
+        }
+        long token = Lsn.parse(value(request, LSN_COOKIE, LSN_HEADER));
+        // a token the master has not reached was not minted here: forged, or from another database
+        if (token < 0 || token > monitor.knownMasterPosition() || monitor.replayedAtLeast(token)) {
+            return;
+        }
+        statistics.readYourWritesWaits.increment();
+        context.readFromMaster(!slaveReaches(token, config.readYourWritesWait()));
+        if (context.readFromMaster()) {
+            statistics.readYourWritesFromMaster.increment();
+        }
+    }
+
+    /** When the response starts: a request that used the master hands the client its token. */
+    void beforeResponse(HttpServletResponse response, RouteContext context) {
+        if (!context.masterUsed() || response.isCommitted()) {
+            return;
+        }
+        try {
+            if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
+                long until = System.currentTimeMillis() + config.readYourWritesPin().toMillis();
+                response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
+                return;
+            }
+            String lsn = (String) units.ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
+            monitor.masterReached(Lsn.parse(lsn));
+            response.setHeader(LSN_HEADER, lsn);
+            response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            // the request itself succeeded; without a token the client's next read may be stale, not wrong
+            LOG.log(Level.WARNING, Messages.noReadYourWritesToken(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * Whether a pin cookie still pins: it names a moment in the future, no further than
+     * one pin from now. A cookie that pins longer was not set by dbchooser and is ignored.
+     */
+    static boolean pinned(String pin, long now, long pinMillis) {
+        long until = pin == null ? -1 : parseLong(pin);
+        return until > now && until <= now + pinMillis;
+    }
+
+    /**
+     * Whether the slave replays up to {@code token} within {@code wait}, asking it every
+     * few milliseconds through one entity manager (one connection) for the whole wait.
+     */
+    private boolean slaveReaches(long token, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        EntityManager slave = null;
+        try {
+            slave = units.factory(Route.SLAVE).createEntityManager();
+            Query replayPosition = slave.createNativeQuery("select pg_last_wal_replay_lsn()::text");
+            while (true) {
+                Object replayed = replayPosition.getSingleResult();
+                if (replayed != null && Lsn.parse((String) replayed) >= token) {
+                    return true;
+                }
+                if (System.nanoTime() + POLL_MILLIS * 1_000_000 > deadline) {
+                    return false;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException slaveUnreachable) {
+            return false;
+        } finally {
+            if (slave != null) {
+                slave.close();
+            }
+        }
+    }
+
+    private static Cookie cookie(String name, String value, Duration maxAge) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()));
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    private static String value(HttpServletRequest request, String cookieName, String headerName) {
+        if (headerName != null) {
+            String header = request.getHeader(headerName);
+            if (header != null) {
+                return header;
+            }
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(cookieName)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** PostgreSQL's WAL positions, {@code 16/B374D848}, as one comparable number. */
+    static final class Lsn {
+
+        private static final Pattern FORM = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
+
+        private Lsn() {
+        }
+
+        /** The position, or -1 for anything that is not one (absent, forged, garbled). */
+        static long parse(String text) {
+            if (text == null) {
+                return -1;
+            }
+            if (!FORM.matcher(text).matches()) {
+                return -1;
+            }
+            int slash = text.indexOf('/');
+            return Long.parseLong(text.substring(0, slash), 16) << 32 | Long.parseLong(text.substring(slash + 1), 16);
+        }
+    }
+}

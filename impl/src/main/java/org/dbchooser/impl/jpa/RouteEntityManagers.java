@@ -1,0 +1,37 @@
+package org.dbchooser.impl.jpa;
+
+import org.dbchooser.impl.routing.RouteContext;
+import org.dbchooser.impl.routing.RouteRules;
+
+import jakarta.persistence.EntityManager;
+
+import org.dbchooser.Route;
+
+/**
+ * The entity managers the routed {@code EntityManager} hands calls to, one per route,
+ * and the one fact stickiness needs: whether the master's transaction is open. This is
+ * the seam between routing and persistence: in plain CDI dbchooser opens the units
+ * itself ({@link SelfManagedEntityManagers}); on an application server the two units
+ * are the container's (a JTA master and a slave kept out of the JTA transaction), and
+ * an implementation over them takes this place.
+ */
+public interface RouteEntityManagers extends RouteRules.MasterTransaction {
+
+    /** The entity manager of {@code route} for the current unit of work. */
+    EntityManager get(Route route);
+
+    /** True when the current unit of work has a transaction open on the master. */
+    boolean masterTransactionActive();
+
+    /**
+     * Stickiness: a transaction that has used the master keeps all the work of its unit
+     * of work on the master until it ends, whatever route a frame or the request asks
+     * for. The one place where the rule is decided, for the frames (which record it) and
+     * for every statement. Only a unit of work that has used the master can have a
+     * transaction open there, so the others pay one field read.
+     */
+    @Override
+    default boolean holdsMaster(RouteContext context) {
+        return context.masterUsed() && masterTransactionActive();
+    }
+}

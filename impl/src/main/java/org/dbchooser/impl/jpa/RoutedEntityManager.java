@@ -1,0 +1,565 @@
+package org.dbchooser.impl.jpa;
+
+import org.dbchooser.impl.Messages;
+import org.dbchooser.impl.routing.RouteContext;
+import org.dbchooser.impl.routing.RouteHealth;
+import org.dbchooser.impl.routing.RouteRules;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.persistence.StoredProcedureQuery;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.metamodel.Metamodel;
+
+import org.dbchooser.Route;
+
+/**
+ * The {@code EntityManager} applications inject: every call goes to the entity
+ * manager of the current route, through one of three doors: {@link #call} (work that
+ * stays where it is routed), {@link #read} (a read that, on the slave route, runs again
+ * on the master when the slave cannot be reached) and {@link #write} (refused on the
+ * slave route before it reaches a server). Each door translates a failure the same
+ * way ({@link #failed}): a master found unreachable becomes DBCHOOSER-310 and tells the
+ * monitor; a write the slave rejected becomes DBCHOOSER-302. Queries are
+ * {@link RoutedQuery} delegates that follow the same rules.
+ */
+@Dependent
+@Typed(EntityManager.class)
+public class RoutedEntityManager implements EntityManager, Serializable, RoutedQuery.Owner {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RouteEntityManagers managers;
+    private final ReplicaStatus monitor;
+    /** The monitor's flags, read on every call; transient because the monitor gives them back after deserialization. */
+    private transient RouteHealth health;
+
+    @Inject
+    RoutedEntityManager(RouteEntityManagers managers, ReplicaStatus monitor) {
+        this.managers = managers;
+        this.monitor = monitor;
+        this.health = monitor.health();
+    }
+
+    private Object readResolve() {
+        health = monitor.health();
+        return this;
+    }
+
+    /**
+     * The route of the work running now. Read-only maintenance mode sends everything to
+     * the slave; otherwise a transaction that has used the master keeps every statement
+     * on the master until it ends, whatever frame asks for the slave (stickiness).
+     */
+    private Route route(RouteContext context) {
+        try {
+            return RouteRules.statement(context, health.readOnly(), managers);
+        } catch (ContextNotActiveException e) {
+            throw Messages.noUnitOfWork(e);
+        }
+    }
+
+    /**
+     * The entity manager that serves {@code route} now: slave-routed work goes to the
+     * master while the slave cannot serve it (down, or lagging beyond
+     * {@code db_chooser.max-lag}); master-routed work fails at once while the master
+     * is down.
+     */
+    private EntityManager entityManager(RouteContext context, Route route) {
+        try {
+            if (route == Route.SLAVE) {
+                // read-only maintenance keeps even these on the slave; read-your-writes may not
+                if (health.readOnly() || health.slaveServes() && !context.readFromMaster()) {
+                    return managers.get(Route.SLAVE);
+                }
+            } else if (context != RouteContext.NONE) {
+                context.masterUsed(true);
+            }
+            if (!health.masterUp()) {
+                throw Messages.masterUnavailable(route == Route.SLAVE
+                        ? "a slave-routed read (the slave cannot serve it either)" : "master-routed work");
+            }
+            return managers.get(Route.MASTER);
+        } catch (ContextNotActiveException e) {
+            throw Messages.noUnitOfWork(e);
+        }
+    }
+
+    /** Work that runs where it is routed; a failure is translated for that route. */
+    private <T> T call(String operation, Function<EntityManager, T> call) {
+        return run(operation, false, call);
+    }
+
+    /** A read from a server: on the slave route, run again on the master if the slave cannot be reached. */
+    private <T> T read(String operation, Function<EntityManager, T> call) {
+        return run(operation, true, call);
+    }
+
+    private <T> T run(String operation, boolean againOnMaster, Function<EntityManager, T> call) {
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        EntityManager em = entityManager(context, route);
+        try {
+            return call.apply(em);
+        } catch (RuntimeException failure) {
+            EntityManager master = againOnMaster && route == Route.SLAVE ? masterAfter(failure) : null;
+            if (master == null) {
+                throw failed(route, operation, failure);
+            }
+            return onMaster(operation, master, call);
+        }
+    }
+
+    /** A write: refused on the slave route (or in read-only maintenance) before it reaches a server. */
+    private <T> T write(String operation, Function<EntityManager, T> call) {
+        return onMaster(operation, writable(operation), call);
+    }
+
+    private <T> T onMaster(String operation, EntityManager master, Function<EntityManager, T> call) {
+        try {
+            return call.apply(master);
+        } catch (RuntimeException failure) {
+            throw failed(Route.MASTER, operation, failure);
+        }
+    }
+
+    /**
+     * The failure the caller gets. On the master, an unreachable master is reported to
+     * the monitor at once, so that the requests behind this one fail fast, and to the
+     * caller as DBCHOOSER-310. On the slave, a write the slave rejected is explained
+     * (DBCHOOSER-302). Anything else is the application's and passes unchanged.
+     */
+    @Override
+    public RuntimeException failed(Route route, String operation, RuntimeException failure) {
+        if (route == Route.SLAVE) {
+            return SlaveWriteGuard.translate(failure, operation);
+        }
+        if (!ConnectionFailures.isConnectionFailure(failure)) {
+            return failure;
+        }
+        monitor.masterFailed(failure);
+        return Messages.masterLost(operation, failure);
+    }
+
+    /**
+     * Where slave-routed work that found the slave unreachable runs again: the master,
+     * when falling back is allowed, else nowhere (null: the failure stands).
+     */
+    @Override
+    public EntityManager masterAfter(RuntimeException slaveFailure) {
+        if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly()) {
+            return null;
+        }
+        if (!monitor.slaveFailed(slaveFailure)) {
+            return null;
+        }
+        // the master serving slave-routed reads: not "master used" for read-your-writes
+        if (!health.masterUp()) {
+            throw Messages.masterUnavailable("a slave-routed read (the slave cannot serve it either)");
+        }
+        return managers.get(Route.MASTER);
+    }
+
+    /** Read-only maintenance refuses every write (DBCHOOSER-311); otherwise the slave route does (DBCHOOSER-301). */
+    @Override
+    public RuntimeException writeRefused(String operation) {
+        return health.readOnly() ? Messages.maintenanceWriteRefused(operation, SlaveWriteGuard.caller())
+                : SlaveWriteGuard.refused(operation);
+    }
+
+    /** The master's entity manager, or a refusal naming the operation when the route is the slave. */
+    private EntityManager writable(String operation) {
+        RouteContext context = RouteContext.current();
+        if (route(context) == Route.SLAVE) {
+            throw writeRefused(operation);
+        }
+        return entityManager(context, Route.MASTER);
+    }
+
+    private static String operation(String method, Object entity) {
+        return method + "(" + (entity == null ? "null" : entity.getClass().getSimpleName()) + ")";
+    }
+
+    private void refuseWriteLock(LockModeType mode, String operation) {
+        if (SlaveWriteGuard.isWriteLock(mode) && route(RouteContext.current()) == Route.SLAVE) {
+            throw writeRefused(operation + " with lock " + mode);
+        }
+    }
+
+    /** A query of the current route, as a delegate that applies the route's rules to every call. */
+    private <Q extends Query> Q query(String operation, Function<EntityManager, Q> create, QueryFactory<Q> routed) {
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        EntityManager em = entityManager(context, route);
+        Q query;
+        try {
+            query = create.apply(em);
+        } catch (RuntimeException failure) {
+            throw failed(route, operation, failure);
+        }
+        return routed.create(query, route, this, route == Route.SLAVE ? create : null);
+    }
+
+    /** The constructor of a routed query. */
+    private interface QueryFactory<Q extends Query> {
+        Q create(Q query, Route route, RoutedQuery.Owner owner, Function<EntityManager, Q> recreate);
+    }
+
+    private <T> TypedQuery<T> typed(String operation, Function<EntityManager, TypedQuery<T>> create) {
+        return query(operation, create, RoutedTypedQuery<T>::new);
+    }
+
+    private Query untyped(String operation, Function<EntityManager, Query> create) {
+        return query(operation, create, RoutedQuery<Query>::new);
+    }
+
+    private StoredProcedureQuery procedure(String operation, Function<EntityManager, StoredProcedureQuery> create) {
+        return query(operation, create, RoutedStoredProcedureQuery::new);
+    }
+
+    /** A write query: created on the master, refused on the slave route. */
+    private Query writeQuery(String operation, Function<EntityManager, Query> create) {
+        return new RoutedQuery<>(write(operation, create), Route.MASTER, this, null);
+    }
+
+    @Override
+    public void persist(Object entity) {
+        String operation = operation("EntityManager.persist", entity);
+        write(operation, em -> {
+            em.persist(entity);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T merge(T entity) {
+        return write(operation("EntityManager.merge", entity), em -> em.merge(entity));
+    }
+
+    @Override
+    public void remove(Object entity) {
+        write(operation("EntityManager.remove", entity), em -> {
+            em.remove(entity);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey) {
+        return read("EntityManager.find()", em -> em.find(entityClass, primaryKey));
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, Map<String, Object> properties) {
+        return read("EntityManager.find()", em -> em.find(entityClass, primaryKey, properties));
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode) {
+        refuseWriteLock(lockMode, "EntityManager.find(" + entityClass.getSimpleName() + ")");
+        return read("EntityManager.find()", em -> em.find(entityClass, primaryKey, lockMode));
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> properties) {
+        refuseWriteLock(lockMode, "EntityManager.find(" + entityClass.getSimpleName() + ")");
+        return read("EntityManager.find()", em -> em.find(entityClass, primaryKey, lockMode, properties));
+    }
+
+    @Override
+    public <T> T getReference(Class<T> entityClass, Object primaryKey) {
+        return read("EntityManager.getReference()", em -> em.getReference(entityClass, primaryKey));
+    }
+
+    @Override
+    public void flush() {
+        call("EntityManager.flush()", em -> {
+            em.flush();
+            return null;
+        });
+    }
+
+    @Override
+    public void setFlushMode(FlushModeType flushMode) {
+        call("EntityManager.setFlushMode()", em -> {
+            em.setFlushMode(flushMode);
+            return null;
+        });
+    }
+
+    @Override
+    public FlushModeType getFlushMode() {
+        return call("EntityManager.getFlushMode()", EntityManager::getFlushMode);
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode) {
+        refuseWriteLock(lockMode, operation("EntityManager.lock", entity));
+        call("EntityManager.lock()", em -> {
+            em.lock(entity, lockMode);
+            return null;
+        });
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        refuseWriteLock(lockMode, operation("EntityManager.lock", entity));
+        call("EntityManager.lock()", em -> {
+            em.lock(entity, lockMode, properties);
+            return null;
+        });
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        call("EntityManager.refresh()", em -> {
+            em.refresh(entity);
+            return null;
+        });
+    }
+
+    @Override
+    public void refresh(Object entity, Map<String, Object> properties) {
+        call("EntityManager.refresh()", em -> {
+            em.refresh(entity, properties);
+            return null;
+        });
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode) {
+        refuseWriteLock(lockMode, operation("EntityManager.refresh", entity));
+        call("EntityManager.refresh()", em -> {
+            em.refresh(entity, lockMode);
+            return null;
+        });
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        refuseWriteLock(lockMode, operation("EntityManager.refresh", entity));
+        call("EntityManager.refresh()", em -> {
+            em.refresh(entity, lockMode, properties);
+            return null;
+        });
+    }
+
+    @Override
+    public void clear() {
+        call("EntityManager.clear()", em -> {
+            em.clear();
+            return null;
+        });
+    }
+
+    @Override
+    public void detach(Object entity) {
+        call("EntityManager.detach()", em -> {
+            em.detach(entity);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        return call("EntityManager.contains()", em -> em.contains(entity));
+    }
+
+    @Override
+    public LockModeType getLockMode(Object entity) {
+        return call("EntityManager.getLockMode()", em -> em.getLockMode(entity));
+    }
+
+    @Override
+    public void setProperty(String propertyName, Object value) {
+        call("EntityManager.setProperty()", em -> {
+            em.setProperty(propertyName, value);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return call("EntityManager.getProperties()", EntityManager::getProperties);
+    }
+
+    @Override
+    public Query createQuery(String qlString) {
+        return untyped("EntityManager.createQuery()", em -> em.createQuery(qlString));
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteriaQuery) {
+        return typed("EntityManager.createQuery()", em -> em.createQuery(criteriaQuery));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Query createQuery(CriteriaUpdate updateQuery) {
+        return writeQuery("EntityManager.createQuery(CriteriaUpdate)", em -> em.createQuery(updateQuery));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Query createQuery(CriteriaDelete deleteQuery) {
+        return writeQuery("EntityManager.createQuery(CriteriaDelete)", em -> em.createQuery(deleteQuery));
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(String qlString, Class<T> resultClass) {
+        return typed("EntityManager.createQuery()", em -> em.createQuery(qlString, resultClass));
+    }
+
+    @Override
+    public Query createNamedQuery(String name) {
+        return untyped("EntityManager.createNamedQuery()", em -> em.createNamedQuery(name));
+    }
+
+    @Override
+    public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultClass) {
+        return typed("EntityManager.createNamedQuery()", em -> em.createNamedQuery(name, resultClass));
+    }
+
+    @Override
+    public Query createNativeQuery(String sqlString) {
+        return untyped("EntityManager.createNativeQuery()", em -> em.createNativeQuery(sqlString));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Query createNativeQuery(String sqlString, Class resultClass) {
+        return untyped("EntityManager.createNativeQuery()", em -> em.createNativeQuery(sqlString, resultClass));
+    }
+
+    @Override
+    public Query createNativeQuery(String sqlString, String resultSetMapping) {
+        return untyped("EntityManager.createNativeQuery()", em -> em.createNativeQuery(sqlString, resultSetMapping));
+    }
+
+    @Override
+    public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
+        return procedure("EntityManager.createNamedStoredProcedureQuery()", em -> em.createNamedStoredProcedureQuery(name));
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
+        return procedure("EntityManager.createStoredProcedureQuery()", em -> em.createStoredProcedureQuery(procedureName));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class... resultClasses) {
+        return procedure("EntityManager.createStoredProcedureQuery()",
+                em -> em.createStoredProcedureQuery(procedureName, resultClasses));
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
+        return procedure("EntityManager.createStoredProcedureQuery()",
+                em -> em.createStoredProcedureQuery(procedureName, resultSetMappings));
+    }
+
+    @Override
+    public void joinTransaction() {
+        call("EntityManager.joinTransaction()", em -> {
+            em.joinTransaction();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isJoinedToTransaction() {
+        return call("EntityManager.isJoinedToTransaction()", EntityManager::isJoinedToTransaction);
+    }
+
+    /**
+     * The provider's own entity manager or session of the current route (or this one, for
+     * the interfaces it implements): applications unwrap for the provider's features.
+     */
+    @Override
+    public <T> T unwrap(Class<T> cls) {
+        return cls.isInstance(this) ? cls.cast(this) : call("EntityManager.unwrap()", em -> em.unwrap(cls));
+    }
+
+    @Override
+    public Object getDelegate() {
+        return call("EntityManager.getDelegate()", EntityManager::getDelegate);
+    }
+
+    /** Like a container-managed entity manager, this one is closed by its owner, not by the application. */
+    @Override
+    public void close() {
+        throw new IllegalStateException(Messages.closeRefused());
+    }
+
+    @Override
+    public boolean isOpen() {
+        return call("EntityManager.isOpen()", EntityManager::isOpen);
+    }
+
+    /** The route's resource-local transaction, whose failures are translated like every other call's. */
+    @Override
+    public EntityTransaction getTransaction() {
+        RouteContext context = RouteContext.current();
+        Route route = route(context);
+        EntityManager em = entityManager(context, route);
+        try {
+            return new RoutedTransaction(em.getTransaction(), route, this);
+        } catch (RuntimeException failure) {
+            throw failed(route, "EntityManager.getTransaction()", failure);
+        }
+    }
+
+    @Override
+    public EntityManagerFactory getEntityManagerFactory() {
+        return call("EntityManager.getEntityManagerFactory()", EntityManager::getEntityManagerFactory);
+    }
+
+    @Override
+    public CriteriaBuilder getCriteriaBuilder() {
+        return call("EntityManager.getCriteriaBuilder()", EntityManager::getCriteriaBuilder);
+    }
+
+    @Override
+    public Metamodel getMetamodel() {
+        return call("EntityManager.getMetamodel()", EntityManager::getMetamodel);
+    }
+
+    @Override
+    public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
+        return call("EntityManager.createEntityGraph()", em -> em.createEntityGraph(rootType));
+    }
+
+    @Override
+    public EntityGraph<?> createEntityGraph(String graphName) {
+        return call("EntityManager.createEntityGraph()", em -> em.createEntityGraph(graphName));
+    }
+
+    @Override
+    public EntityGraph<?> getEntityGraph(String graphName) {
+        return call("EntityManager.getEntityGraph()", em -> em.getEntityGraph(graphName));
+    }
+
+    @Override
+    public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
+        return call("EntityManager.getEntityGraphs()", em -> em.getEntityGraphs(entityClass));
+    }
+}

@@ -1,0 +1,327 @@
+package org.dbchooser.impl.replicas;
+
+import org.dbchooser.impl.Messages;
+import org.dbchooser.impl.config.DbChooserConfig;
+import org.dbchooser.impl.jpa.ConnectionFailures;
+import org.dbchooser.impl.jpa.ReplicaStatus;
+import org.dbchooser.impl.jpa.RouteUnits;
+import org.dbchooser.impl.routing.RouteHealth;
+import org.dbchooser.impl.routing.RouteStatistics;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.dbchooser.Route;
+import org.dbchooser.impl.config.DeploymentState;
+
+/**
+ * Watches the master and the slave in two chains of checks (one each, so that a slow
+ * server does not delay the other's check), on the server's managed scheduled executor
+ * or, in plain CDI, on two threads of its own ({@link CheckScheduler}), so that requests only read flags
+ * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
+ * master for its WAL position and the slave for its replay position and the age of the
+ * last transaction it replayed; a server that does not answer is checked again with
+ * backoff (twice the interval), so a slave that comes back is used
+ * again within seconds.
+ *
+ * <p>Lag: a slave that has replayed everything the master had written is not behind,
+ * however old its last replayed transaction (an idle master writes nothing: the age
+ * alone would grow without bound); when the master is down, the same holds for
+ * everything the slave has received. Otherwise the slave's data is at most as old as
+ * the last transaction it replayed, and at most as old as the last check that saw the
+ * master at or below its replay position ({@link WalHistory}): the lag is the smaller
+ * of the two, so that WAL without a commit, written by an idle master a moment before
+ * the slave replays it, is not taken for the whole idle time.
+ */
+@ApplicationScoped
+public class ReplicaMonitor implements ReplicaStatus {
+
+    private static final Logger LOG = Logger.getLogger(ReplicaMonitor.class.getName());
+
+    private static final String MASTER_PROBE = "select pg_current_wal_lsn() - '0/0'::pg_lsn, pg_current_wal_insert_lsn() - '0/0'::pg_lsn";
+    private static final String SLAVE_PROBE = "select pg_is_in_recovery(), pg_last_wal_replay_lsn() - '0/0'::pg_lsn,"
+            + " pg_last_wal_receive_lsn() - '0/0'::pg_lsn,"
+            + " extract(epoch from (clock_timestamp() - pg_last_xact_replay_timestamp())) * 1000";
+
+    /** A slave that has replayed nothing yet is behind by an unknown, so unbounded, amount. */
+    private static final Duration NEVER_REPLAYED = Duration.ofDays(365_000);
+
+    /**
+     * What the last check saw. {@code lag} is null when the slave could not be asked;
+     * {@code replayLsn} is the WAL position the slave had replayed (-1: unknown).
+     */
+    public record Snapshot(boolean masterUp, boolean slaveUp, Duration lag, long replayLsn) {
+    }
+
+    private final RouteUnits units;
+    private final RouteHealth health;
+    private final DbChooserConfig config;
+    private CheckScheduler scheduler;
+    private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
+    /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
+    private volatile Long masterLsn;
+    private final AtomicBoolean slaveChecksStarted = new AtomicBoolean();
+    /** The routes whose pool was found handing out dead connections, until a check succeeds again. */
+    private final Set<Route> deadPoolReported = ConcurrentHashMap.newKeySet();
+    private final AtomicLong knownMasterPosition = new AtomicLong(-1);
+    /** The master's positions at its recent checks (a minute's worth at the default interval). */
+    private final WalHistory masterPositions = new WalHistory(64);
+    private final RouteStatistics statistics;
+
+    @Inject
+    ReplicaMonitor(RouteUnits units, DeploymentState state) {
+        this.units = units;
+        this.health = state.health();
+        this.config = state.config();
+        this.statistics = state.statistics();
+    }
+
+    /** For the container's proxy, which only forwards calls. */
+    ReplicaMonitor() {
+        this.units = null;
+        this.health = null;
+        this.config = null;
+        this.statistics = null;
+    }
+
+    /** Starts the checks once, whatever fires the application's start more than once. */
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = CheckScheduler.start();
+        LOG.fine(() -> "dbchooser: replica monitor started, on "
+                + (scheduler.managed() ? "the server's managed scheduled executor" : "threads of its own"));
+        scheduler.schedule(this::checkMaster, 0);
+        scheduler.schedule(this::startSlaveChecks, Math.max(config.healthInterval().toMillis(), 1_000));
+    }
+
+    /**
+     * The slave's checks start once the master has answered (or failed to) for the first
+     * time, or after one interval (at least a second) if it is slow to: without the
+     * master's position a check cannot tell a caught-up slave from a late one, and a
+     * standby that has just restarted and is not streaming yet knows no receive position
+     * either, so it looked as late as its last replayed transaction, and the first
+     * requests after deployment read from the master. Nothing waits on a thread: a
+     * server's managed executor may have few.
+     */
+    private void startSlaveChecks() {
+        if (slaveChecksStarted.compareAndSet(false, true)) {
+            scheduler.schedule(this::checkSlave, 0);
+        }
+    }
+
+    /**
+     * Stops the checks before the application's beans are destroyed: before the
+     * persistence units close under a check (in plain CDI, dbchooser closes them), and
+     * before the application goes, so that nothing of it runs on.
+     */
+    synchronized void stopBeforeTheApplication(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationStopping) {
+        stop();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (scheduler != null && !scheduler.stopped()) {
+            scheduler.stop(2_000);
+        }
+    }
+
+    public Snapshot last() {
+        return last;
+    }
+
+    /**
+     * The furthest WAL position the master is known to have reached: its insert position
+     * at its last check, or a read-your-writes token minted here since. A token beyond
+     * it was not minted by this application from this master (or, minted by another
+     * instance of it, is younger than one check): nothing is spent on it.
+     */
+    public long knownMasterPosition() {
+        return knownMasterPosition.get();
+    }
+
+    /** The master has been seen at {@code position} (a token was minted there). */
+    public void masterReached(long position) {
+        knownMasterPosition.accumulateAndGet(position, Math::max);
+    }
+
+    /** Whether the slave had replayed WAL position {@code lsn} when last checked: no query. */
+    public boolean replayedAtLeast(long lsn) {
+        return last.replayLsn() >= lsn;
+    }
+
+    @Override
+    public RouteHealth health() {
+        return health;
+    }
+
+    /**
+     * A request saw the slave fail to answer: serve slave-routed work from the master
+     * until the next check says otherwise. Returns whether that request may run again
+     * on the master ({@code db_chooser.slave-fallback}).
+     */
+    @Override
+    public boolean slaveFailed(Throwable failure) {
+        if (!config.slaveFallback()) {
+            return false;
+        }
+        statistics.fallbacks.increment();
+        if (health.slaveServes()) {
+            health.slaveServes(false);
+            LOG.warning(Messages.slaveUnreachable(rootMessage(failure), true));
+        }
+        return true;
+    }
+
+    /**
+     * A request found the master unreachable: master-routed work fails at once until
+     * the next check finds it back, instead of each request waiting on a dead connection.
+     */
+    @Override
+    public void masterFailed(Throwable failure) {
+        if (health.masterUp()) {
+            health.masterUp(false);
+            LOG.warning(Messages.masterUnreachable(rootMessage(failure)));
+        }
+    }
+
+    /** The master's chain of checks; the slave has its own, so that a slow server does not delay the other's. */
+    private void checkMaster() {
+        boolean up;
+        try {
+            Object[] row = (Object[]) probe(Route.MASTER, MASTER_PROBE);
+            long position = ((Number) row[0]).longValue();
+            masterPositions.record(position, System.nanoTime());
+            masterLsn = position;
+            masterReached(((Number) row[1]).longValue());
+            up = true;
+        } catch (RuntimeException e) {
+            if (scheduler.stopped()) {
+                return; // the application is stopping: its units may be closing under this check
+            }
+            masterLsn = null;
+            up = false;
+            if (health.masterUp()) { // not yet reported, by a check or by a request that failed
+                LOG.warning(Messages.masterUnreachable(rootMessage(e)));
+            }
+        }
+        startSlaveChecks();
+        if (up && !health.masterUp()) {
+            LOG.info(Messages.masterBack());
+        }
+        synchronized (this) { // the slave's chain replaces the snapshot too
+            Snapshot before = last;
+            last = new Snapshot(up, before.slaveUp(), before.lag(), before.replayLsn());
+        }
+        health.masterUp(up);
+        scheduleNext(this::checkMaster, up);
+    }
+
+    private void checkSlave() {
+        Duration lag = null;
+        long replayLsn = -1;
+        try {
+            Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
+            replayLsn = row[1] == null ? -1 : ((Number) row[1]).longValue();
+            long sinceMasterWasThere = row[1] == null ? -1 : masterPositions.nanosSinceAtOrBelow(replayLsn, System.nanoTime());
+            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn,
+                    sinceMasterWasThere < 0 ? null : Duration.ofNanos(sinceMasterWasThere));
+        } catch (RuntimeException e) {
+            if (scheduler.stopped()) {
+                return; // the application is stopping: its units may be closing under this check
+            }
+            if (last.slaveUp()) {
+                LOG.warning(Messages.slaveUnreachable(rootMessage(e), config.slaveFallback()));
+            }
+        }
+        boolean up = lag != null;
+        if (up && !last.slaveUp()) {
+            LOG.info(Messages.slaveBack());
+        }
+        synchronized (this) { // the master's chain replaces the snapshot too
+            Snapshot before = last;
+            last = new Snapshot(before.masterUp(), up, lag, replayLsn);
+        }
+        health.slaveServes(!config.slaveFallback()
+                || up && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0));
+        scheduleNext(this::checkSlave, up);
+    }
+
+    /**
+     * Every interval; a server that did not answer, every second interval: not asked
+     * too often while it is down, back in use within a few seconds once it is up.
+     */
+    private void scheduleNext(Runnable check, boolean answered) {
+        scheduler.schedule(check, config.healthInterval().toMillis() * (answered ? 1 : 2));
+    }
+
+    /**
+     * Caught up means no lag: replayed at least what the master had written when asked,
+     * or, when the master could not be asked, everything the slave has received. A
+     * server that is not in recovery is a primary and never behind itself. Otherwise
+     * the smaller of two bounds on the age of the slave's data: the age of the last
+     * transaction it replayed, and the time since a check saw the master at or below
+     * its replay position ({@code sinceMasterWasThere}, null when none remembered did).
+     */
+    static Duration lag(boolean inRecovery, Number replayLsn, Number receiveLsn, Number replayAgeMillis, Long masterLsn,
+            Duration sinceMasterWasThere) {
+        if (!inRecovery) {
+            return Duration.ZERO;
+        }
+        if (replayLsn != null) {
+            long caughtUpTo = masterLsn != null ? masterLsn : receiveLsn != null ? receiveLsn.longValue() : Long.MAX_VALUE;
+            if (replayLsn.longValue() >= caughtUpTo) {
+                return Duration.ZERO;
+            }
+        }
+        Duration lag = replayAgeMillis == null ? NEVER_REPLAYED : Duration.ofMillis(Math.max(0, replayAgeMillis.longValue()));
+        return sinceMasterWasThere != null && sinceMasterWasThere.compareTo(lag) < 0 ? sinceMasterWasThere : lag;
+    }
+
+    /**
+     * Runs {@code sql} on {@code route}. A connection the pool handed out may have died
+     * with its server (one of several standbys behind the slave URL, or a server that
+     * restarted); a pool that validates connections drops it, so a connection failure
+     * is tried again, twice, before the server counts as down. When every try met a
+     * dead connection, the pool does not validate them: said once, with the fix.
+     */
+    private Object probe(Route route, String sql) {
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            try {
+                Object answer = units.ask(route, sql);
+                deadPoolReported.remove(route);
+                return answer;
+            } catch (RuntimeException e) {
+                // a dead pooled connection fails at once; a pool that waited for a connection does not
+                boolean deadConnection = System.nanoTime() - start < 100_000_000L;
+                if (attempt == 3 || !deadConnection || !ConnectionFailures.isConnectionFailure(e)) {
+                    if (attempt == 3 && ConnectionFailures.isDeadConnection(e) && deadPoolReported.add(route)) {
+                        LOG.warning(Messages.deadPooledConnections(route));
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}

@@ -1,0 +1,131 @@
+package org.dbchooser.impl.routing;
+
+import org.dbchooser.Route;
+
+/**
+ * The route of the unit of work running on the current thread. One mutable instance
+ * per unit of work: entering and leaving a route saves and restores one field, so
+ * routing allocates nothing per call. Whoever sets a field restores it in
+ * {@code finally}. The unit of work (an HTTP request, an outermost frame) opens the
+ * thread's instance and removes it when it ends, so that a pooled server thread keeps
+ * nothing of the application: an instance left on it would hold the application's
+ * class loader after the application is undeployed.
+ */
+public final class RouteContext {
+
+    private static final ThreadLocal<RouteContext> CURRENT = new ThreadLocal<>();
+
+    /**
+     * What a thread with no unit of work open sees: no route chosen (the master). Never
+     * written: the code that would write to it (the routed entity manager) checks.
+     */
+    public static final RouteContext NONE = new RouteContext();
+
+    private RouteDecision decision;
+    private String request;
+    private int depth;
+    private boolean masterUsed;
+    private boolean readFromMaster;
+
+    private RouteContext() {
+    }
+
+    /** The thread's unit of work, or {@link #NONE}. */
+    public static RouteContext current() {
+        RouteContext context = CURRENT.get();
+        return context == null ? NONE : context;
+    }
+
+    /** The thread's unit of work, made now if none is open; whoever made it calls {@link #close()}. */
+    public static RouteContext open() {
+        RouteContext context = CURRENT.get();
+        if (context == null) {
+            context = new RouteContext();
+            CURRENT.set(context);
+        }
+        return context;
+    }
+
+    /** Ends the thread's unit of work: nothing of it stays on the thread. */
+    public static void close() {
+        CURRENT.remove();
+    }
+
+    public Route route() {
+        RouteDecision d = decision;
+        return d == null ? Route.MASTER : d.route();
+    }
+
+    public RouteDecision decisionOrDefault() {
+        RouteDecision d = decision;
+        return d == null ? RouteDecision.OUTSIDE_REQUESTS : d;
+    }
+
+    /** True when no frame is open and nothing is left from earlier work. */
+    public boolean isClean() {
+        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster;
+    }
+
+    public void clear() {
+        decision = null;
+        request = null;
+        depth = 0;
+        masterUsed = false;
+        readFromMaster = false;
+    }
+
+    /** The decision in force; {@code null} when nothing chose one. */
+    public RouteDecision decision() {
+        return decision;
+    }
+
+    public void decision(RouteDecision decision) {
+        this.decision = decision;
+    }
+
+    /** {@code "METHOD PATH"} of the HTTP request this thread serves, or {@code null}. */
+    public String request() {
+        return request;
+    }
+
+    public void request(String request) {
+        this.request = request;
+    }
+
+    /** How many route frames (request, annotated call, explicit block) are open. */
+    public int depth() {
+        return depth;
+    }
+
+    /** A frame opens. */
+    public void enter() {
+        depth++;
+    }
+
+    /** A frame closes. */
+    public void leave() {
+        depth--;
+    }
+
+    /**
+     * The unit of work has used the master route. Stickiness asks about a master
+     * transaction only then; a request that did gets a read-your-writes token. A hint
+     * that may stay true longer than needed, never false when the master was used.
+     */
+    public boolean masterUsed() {
+        return masterUsed;
+    }
+
+    public void masterUsed(boolean masterUsed) {
+        this.masterUsed = masterUsed;
+    }
+
+    /** Read-your-writes: this request's slave-routed reads come from the master (the slave has not caught up). */
+    public boolean readFromMaster() {
+        return readFromMaster;
+    }
+
+    public void readFromMaster(boolean readFromMaster) {
+        this.readFromMaster = readFromMaster;
+    }
+}
