@@ -156,7 +156,7 @@ public final class Messages {
     }
 
     public static String deadPooledConnections(Route route) {
-        return format("DBCHOOSER-313", "the " + route.name().toLowerCase() + "'s connection pool handed out connections that"
+        return format("DBCHOOSER-405", "the " + route.name().toLowerCase() + "'s connection pool handed out connections that"
                 + " had died with their server (SQLSTATE 08003) on every try of a check; the server may be back, but a pool"
                 + " that does not validate connections keeps handing them out. Validate connections when they are taken"
                 + " from the pool: on WildFly, validate-on-match with the PostgreSQLValidConnectionChecker; on Payara,"
@@ -171,54 +171,54 @@ public final class Messages {
         return format("DBCHOOSER-306", "the query returned " + results + " results, not one or none");
     }
 
-    // --- 32x: operational warnings and notices, logged
+    // --- 4xx: operational warnings and notices, logged (3xx are the failures work meets)
 
     public static String slaveUnreachable(String reason, boolean fallback) {
-        return format("DBCHOOSER-320", "the slave cannot be reached (" + reason + ")"
+        return format("DBCHOOSER-401", "the slave cannot be reached (" + reason + ")"
                 + (fallback ? "; slave-routed work goes to the master until it is back" : ""));
     }
 
     public static String slaveBack() {
-        return format("DBCHOOSER-321", "the slave is back; slave-routed work reads from it again");
+        return format("DBCHOOSER-402", "the slave is back; slave-routed work reads from it again");
     }
 
     public static String masterUnreachable(String reason) {
-        return format("DBCHOOSER-322", "the master cannot be reached (" + reason + "); master-routed work fails at once"
+        return format("DBCHOOSER-403", "the master cannot be reached (" + reason + "); master-routed work fails at once"
                 + " until it is back");
     }
 
     public static String masterBack() {
-        return format("DBCHOOSER-323", "the master is back; master-routed work runs again");
+        return format("DBCHOOSER-404", "the master is back; master-routed work runs again");
     }
 
     public static String maintenance(boolean on) {
-        return format("DBCHOOSER-324", on
+        return format("DBCHOOSER-406", on
                 ? "read-only maintenance mode ON: all work reads from the slave, writes are refused"
                 : "read-only maintenance mode OFF: routing as usual");
     }
 
     public static String routeLeftOnThread() {
-        return format("DBCHOOSER-325", "a route was left on this thread by earlier work; it was cleared");
+        return format("DBCHOOSER-407", "a route was left on this thread by earlier work; it was cleared");
     }
 
     public static String noReadYourWritesToken(String reason) {
-        return format("DBCHOOSER-326", "no read-your-writes token for this response (" + reason + "); the client's next"
+        return format("DBCHOOSER-408", "no read-your-writes token for this response (" + reason + "); the client's next"
                 + " read may be stale, not wrong");
     }
 
     public static String transactionRolledBack(String route) {
-        return format("DBCHOOSER-327", "a transaction on the " + route + " was still open when its unit of work ended;"
+        return format("DBCHOOSER-409", "a transaction on the " + route + " was still open when its unit of work ended;"
                 + " it was rolled back");
     }
 
     public static String rollbackFailed(String route, Throwable failure) {
-        return format("DBCHOOSER-328", "a transaction on the " + route + " was still open when its unit of work ended"
+        return format("DBCHOOSER-410", "a transaction on the " + route + " was still open when its unit of work ended"
                 + " and could not be rolled back (" + failure + "); the server ends it when its connection closes,"
                 + " which happens now");
     }
 
     public static String closingUnitFailed(Throwable failure) {
-        return format("DBCHOOSER-329", "closing a persistence unit failed: " + failure);
+        return format("DBCHOOSER-411", "closing a persistence unit failed: " + failure);
     }
 
     public static String closeRefused() {

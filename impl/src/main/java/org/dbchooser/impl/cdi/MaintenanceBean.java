@@ -13,7 +13,7 @@ import org.dbchooser.impl.Messages;
 
 /** The operator's switch for read-only maintenance mode. */
 @ApplicationScoped
-public class MaintenanceBean implements Maintenance {
+class MaintenanceBean implements Maintenance {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceBean.class.getName());
 

@@ -11,7 +11,7 @@ import org.dbchooser.impl.config.DeploymentState;
 @Master
 @Interceptor
 @Priority(RouteInterceptor.PRIORITY)
-public class MasterInterceptor extends RouteInterceptor {
+class MasterInterceptor extends RouteInterceptor {
 
     private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import org.dbchooser.impl.config.DeploymentState;
 @ReadOnly
 @Interceptor
 @Priority(RouteInterceptor.PRIORITY)
-public class ReadOnlyInterceptor extends RouteInterceptor {
+class ReadOnlyInterceptor extends RouteInterceptor {
 
     private static final long serialVersionUID = 1L;
 

@@ -26,7 +26,7 @@ import org.dbchooser.impl.config.DeploymentState;
  * transaction stickiness are applied, and where the previous route is restored.
  */
 @ApplicationScoped
-public class RouteFrames {
+class RouteFrames {
 
     private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
 

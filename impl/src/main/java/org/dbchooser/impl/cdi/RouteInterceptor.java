@@ -16,7 +16,7 @@ import org.dbchooser.impl.config.DeploymentState;
  * Shared body of the {@code @ReadOnly} and {@code @Master} interceptors: look up the
  * decision made at deployment for the called method, run the call in its frame.
  */
-public abstract class RouteInterceptor implements Serializable {
+abstract class RouteInterceptor implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import org.dbchooser.Routing;
 
 /** The programmatic API: an explicit frame around a block. */
 @ApplicationScoped
-public class RoutingBean implements Routing {
+class RoutingBean implements Routing {
 
     private final RouteFrames frames;
 

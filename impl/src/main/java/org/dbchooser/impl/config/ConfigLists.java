@@ -10,7 +10,7 @@ import java.util.List;
  * (for a comma inside a pattern); every other backslash reaches the pattern as
  * written. Entries are trimmed, so {@code "a, b"} reads as {@code a} and {@code b}.
  */
-public final class ConfigLists {
+final class ConfigLists {
 
     private ConfigLists() {
     }

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * still be added then): the read-your-writes token is computed when the request's
  * writes are done, and added before the body goes out.
  */
-public final class TokenResponse extends HttpServletResponseWrapper {
+final class TokenResponse extends HttpServletResponseWrapper {
 
     private final Runnable beforeStart;
     private boolean started;

@@ -39,7 +39,7 @@ import org.dbchooser.impl.Messages;
  *
  * @param <Q> the kind of query delegated to
  */
-public class RoutedQuery<Q extends Query> implements Query {
+class RoutedQuery<Q extends Query> implements Query {
 
     /** What a query asks of the routed entity manager that created it. */
     interface Owner {

@@ -21,7 +21,7 @@ import org.dbchooser.Route;
  * rules. {@code execute} runs on the slave route (a procedure that writes is refused
  * by the read-only slave, and explained); {@code executeUpdate} is a write.
  */
-public final class RoutedStoredProcedureQuery extends RoutedQuery<StoredProcedureQuery> implements StoredProcedureQuery {
+final class RoutedStoredProcedureQuery extends RoutedQuery<StoredProcedureQuery> implements StoredProcedureQuery {
 
     RoutedStoredProcedureQuery(StoredProcedureQuery query, Route route, Owner owner,
             Function<EntityManager, StoredProcedureQuery> recreate) {

@@ -13,7 +13,7 @@ import org.dbchooser.Route;
  * (DBCHOOSER-302); on the master, a begin or commit that finds the master gone answers
  * DBCHOOSER-310 and tells the monitor.
  */
-public final class RoutedTransaction implements EntityTransaction {
+final class RoutedTransaction implements EntityTransaction {
 
     private final EntityTransaction transaction;
     private final Route route;

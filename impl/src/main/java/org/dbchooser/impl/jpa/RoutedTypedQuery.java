@@ -18,7 +18,7 @@ import jakarta.persistence.TypedQuery;
 import org.dbchooser.Route;
 
 /** A typed query of the routed {@code EntityManager}: {@link RoutedQuery}'s rules, with the typed results and returns. */
-public final class RoutedTypedQuery<X> extends RoutedQuery<TypedQuery<X>> implements TypedQuery<X> {
+final class RoutedTypedQuery<X> extends RoutedQuery<TypedQuery<X>> implements TypedQuery<X> {
 
     RoutedTypedQuery(TypedQuery<X> query, Route route, Owner owner, Function<EntityManager, TypedQuery<X>> recreate) {
         super(query, route, owner, recreate);

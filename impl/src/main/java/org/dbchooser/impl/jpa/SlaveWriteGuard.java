@@ -19,7 +19,7 @@ import org.dbchooser.SlaveWriteException;
  * pays nothing. Queries are guarded by {@link RoutedQuery}, transactions by
  * {@link RoutedTransaction}.
  */
-public final class SlaveWriteGuard {
+final class SlaveWriteGuard {
 
     /** PostgreSQL's read_only_sql_transaction: a hot standby, or a read-only transaction, refused a write. */
     static final String READ_ONLY_SQL_TRANSACTION = "25006";

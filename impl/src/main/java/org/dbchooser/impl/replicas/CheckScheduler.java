@@ -22,7 +22,7 @@ import javax.naming.NamingException;
  * cancels what is scheduled and waits (briefly) for a check in flight, so that no
  * check runs against units that are closing.
  */
-public final class CheckScheduler {
+final class CheckScheduler {
 
     static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
 

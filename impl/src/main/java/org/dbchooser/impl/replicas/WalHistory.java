@@ -8,7 +8,7 @@ package org.dbchooser.impl.replicas;
  * WAL that holds no commit (a checkpoint, the running-transactions record the
  * background writer logs every 15 s) a moment before the slave replays it.
  */
-public final class WalHistory {
+final class WalHistory {
 
     private final long[] positions;
     private final long[] seenAt;

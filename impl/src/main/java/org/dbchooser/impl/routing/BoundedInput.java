@@ -7,7 +7,7 @@ package org.dbchooser.impl.routing;
  * matcher reads the input only through {@link #charAt}, so counting the reads bounds
  * the time of every match. One instance per decision, reset for each pattern.
  */
-public final class BoundedInput implements CharSequence {
+final class BoundedInput implements CharSequence {
 
     /**
      * Reads allowed per character of the input (plus a floor for short inputs): far

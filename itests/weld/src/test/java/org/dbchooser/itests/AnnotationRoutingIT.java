@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.dbchooser.DbChooserException;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /** @ReadOnly and @Master on classes, methods, stereotypes and superclasses; the default outside requests. */
 class AnnotationRoutingIT extends AgainstMasterAndStandby {

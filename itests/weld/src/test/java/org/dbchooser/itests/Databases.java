@@ -1,10 +1,8 @@
 package org.dbchooser.itests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 
 import org.dbchooser.itests.databases.BuildDatabases;
@@ -19,11 +17,11 @@ final class Databases {
     }
 
     static int masterPort() {
-        return Integer.getInteger("pg.master.port");
+        return BuildDatabases.masterPort();
     }
 
     static int standbyPort() {
-        return Integer.getInteger("pg.standby.port");
+        return BuildDatabases.standbyPort();
     }
 
     /** A block of test code. */
@@ -32,7 +30,7 @@ final class Databases {
     }
 
     static int standby2Port() {
-        return Integer.getInteger("pg.standby2.port");
+        return BuildDatabases.standby2Port();
     }
 
     /**
@@ -52,13 +50,13 @@ final class Databases {
     }
 
     private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/dbchooser", "dbchooser", "dbchooser");
+        return BuildDatabases.connect(port);
     }
 
     /** Creates the test table on the master (once) and waits until the standby has it. */
     static synchronized void ensureSchema() throws SQLException, InterruptedException {
-        try (Connection c = master(); Statement s = c.createStatement()) {
-            s.execute("create table if not exists item (id bigserial primary key, name text not null)");
+        try (Connection c = master()) {
+            BuildDatabases.createItemTable(c);
         }
         waitForStandby();
         waitForStandby(standby2Port());
@@ -76,21 +74,11 @@ final class Databases {
     }
 
     static long countOnMaster(String name) throws SQLException {
-        return count(masterPort(), name);
+        return BuildDatabases.countItems(masterPort(), name);
     }
 
     static long countOnStandby(String name) throws SQLException {
-        return count(standbyPort(), name);
-    }
-
-    private static long count(int port, String name) throws SQLException {
-        try (Connection c = connect(port); var s = c.prepareStatement("select count(*) from item where name = ?")) {
-            s.setString(1, name);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return BuildDatabases.countItems(standbyPort(), name);
     }
 
     /** Inserts a row on the master directly and waits for the standby; returns its id. */

@@ -6,6 +6,8 @@ import org.dbchooser.impl.cdi.DbChooserExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.dbchooser.itests.databases.Item;
+import org.dbchooser.itests.databases.Server;
 
 /** The test application: the routed beans, with dbchooser as the library it uses. */
 final class Deployments {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * db_chooser.max-lag=500ms with both standbys replaying 1 s late

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /** db_chooser.read-your-writes=lsn: a read waits for the slave to reach the write (200 ms at most), else the master serves it. */
 class LsnTokensIT extends ReadYourWritesOn {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * Every nesting pair of @ReadOnly, @Master and unannotated beans: the inner call

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.dbchooser.Route;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * 10,000 calls of every kind on a pool of 8 threads: each runs where its rule says,

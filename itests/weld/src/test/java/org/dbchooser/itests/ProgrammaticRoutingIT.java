@@ -8,6 +8,7 @@ import java.io.IOException;
 
 import org.dbchooser.Route;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /** Routing.call / Routing.run: an explicit choice beats the annotations of the beans it calls. */
 class ProgrammaticRoutingIT extends AgainstMasterAndStandby {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.dbchooser.Master;
 import org.dbchooser.ReadOnly;
+import org.dbchooser.itests.databases.Server;
 
 @ReadOnly
 @ApplicationScoped

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.dbchooser.itests.databases.Server;
+
 
 /**
  * Read-your-writes across requests, with the standby replaying 500 ms late

@@ -10,6 +10,8 @@ import org.dbchooser.SlaveWriteException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
+import org.dbchooser.itests.databases.Item;
 
 /**
  * The seed's rule for HTTP requests, through dbchooser's servlet filter, with

@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 
+import org.dbchooser.itests.databases.Item;
+import org.dbchooser.itests.databases.Server;
+
 /**
  * The work each test bean does, whatever route its annotations give it. Every
  * database answer comes from the server: {@link #server()} asks it who it is.
@@ -18,14 +21,14 @@ public abstract class RoutedCalls {
 
     public Server server() {
         Object[] row = (Object[]) em.createNativeQuery(Server.QUERY).getSingleResult();
-        return new Server(((Number) row[0]).intValue(), (Boolean) row[1]);
+        return Server.of(row);
     }
 
     /** Like {@link #server()}, holding the connection for {@code seconds} first. */
     public Server serverAfter(double seconds) {
         Object[] row = (Object[]) em.createNativeQuery(
                 "select inet_server_port(), pg_is_in_recovery() from pg_sleep(" + seconds + ")").getSingleResult();
-        return new Server(((Number) row[0]).intValue(), (Boolean) row[1]);
+        return Server.of(row);
     }
 
     public <T> T call(Callable<T> work) throws Exception {
@@ -87,7 +90,7 @@ public abstract class RoutedCalls {
     public <Q> Unwrapped unwrappedQuery(Class<Q> providerType) {
         Q query = em.createNativeQuery(Server.QUERY).unwrap(providerType);
         Object[] row = (Object[]) ((jakarta.persistence.Query) query).getSingleResult();
-        return new Unwrapped(new Server(((Number) row[0]).intValue(), (Boolean) row[1]), query.getClass());
+        return new Unwrapped(Server.of(row), query.getClass());
     }
 
     /** What {@link #unwrappedQuery} reached, and the class of the object it ran. */

@@ -12,6 +12,7 @@ import org.dbchooser.MasterUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * Standbys stopped and started during traffic, and the master stopped: every read

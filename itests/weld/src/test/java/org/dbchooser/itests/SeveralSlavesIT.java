@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * Two standbys behind one slave URL (pgjdbc: targetServerType=preferSecondary,

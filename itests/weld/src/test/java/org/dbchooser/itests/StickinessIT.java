@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.dbchooser.Route;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /**
  * A transaction that has touched the master stays there; @Master inside slave work

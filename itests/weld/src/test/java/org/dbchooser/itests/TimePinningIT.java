@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
+import org.dbchooser.itests.databases.Server;
 
 /** db_chooser.read-your-writes=time, pin 2 s: after a write, the client reads from the master for 2 s. */
 class TimePinningIT extends ReadYourWritesOn {

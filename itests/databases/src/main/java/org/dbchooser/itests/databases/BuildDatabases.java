@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,41 @@ import java.util.concurrent.TimeUnit;
 public final class BuildDatabases {
 
     private BuildDatabases() {
+    }
+
+    public static int masterPort() {
+        return Integer.getInteger("pg.master.port");
+    }
+
+    public static int standbyPort() {
+        return Integer.getInteger("pg.standby.port");
+    }
+
+    public static int standby2Port() {
+        return Integer.getInteger("pg.standby2.port", -1);
+    }
+
+    /** A connection to the build's server on {@code port}, as the database's owner. */
+    public static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/dbchooser", "dbchooser", "dbchooser");
+    }
+
+    /** The tests' table of items, on the master (the standbys get it by replication). */
+    public static void createItemTable(Connection master) throws SQLException {
+        try (Statement s = master.createStatement()) {
+            s.execute("create table if not exists item (id bigserial primary key, name text not null)");
+        }
+    }
+
+    /** How many items named {@code name} the server on {@code port} holds. */
+    public static long countItems(int port, String name) throws SQLException {
+        try (Connection c = connect(port); PreparedStatement s = c.prepareStatement("select count(*) from item where name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /**

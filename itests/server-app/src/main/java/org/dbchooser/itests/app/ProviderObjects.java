@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.dbchooser.itests.databases.Server;
+
 /**
  * Unwraps a native query and the entity manager of the caller's route to the
  * persistence provider's own types (Hibernate's on WildFly, EclipseLink's on Payara),
@@ -26,14 +28,13 @@ public class ProviderObjects {
     public String report(String queryType, String sessionType) {
         Class<?> queryClass = load(queryType);
         Class<?> sessionClass = load(sessionType);
-        Object query = em.createNativeQuery("select inet_server_port(), pg_is_in_recovery()").unwrap(queryClass);
+        Object query = em.createNativeQuery(Server.QUERY).unwrap(queryClass);
         if (!queryClass.isInstance(query)) {
             return "the query unwrapped to " + className(query) + " (not a " + queryType + ")";
         }
         String server = "the unwrapped " + className(query) + " is not a jakarta.persistence.Query";
         if (query instanceof Query jpa) {
-            Object[] row = (Object[]) jpa.getSingleResult();
-            server = ServedBy.server(row[0], row[1]);
+            server = Server.of((Object[]) jpa.getSingleResult()).label();
         }
         Object session = em.unwrap(sessionClass);
         String sessionAnswer = sessionClass.isInstance(session)

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.dbchooser.itests.databases.Item;
+import org.dbchooser.itests.databases.Server;
+
 /** Asks the database server behind the current route who it is: {@code "<port> standby|master"}. */
 @ApplicationScoped
 public class ServedBy {
@@ -11,14 +14,15 @@ public class ServedBy {
     @Inject
     EntityManager em;
 
-    public String server() {
-        Object[] row = (Object[]) em.createNativeQuery("select inet_server_port(), pg_is_in_recovery()").getSingleResult();
-        return row[0] + ((Boolean) row[1] ? " standby" : " master");
-    }
-
+    // persists and flushes, so that the write reaches the server now; a test names
+    // the line of the persist in the message it expects
     public void insert(String name) {
         em.persist(new Item(name));
         em.flush();
+    }
+
+    public String server() {
+        return Server.of((Object[]) em.createNativeQuery(Server.QUERY).getSingleResult()).label();
     }
 
     /**
@@ -30,11 +34,6 @@ public class ServedBy {
         Object[] row = (Object[]) em.createNativeQuery(
                         "select count(*), inet_server_port(), pg_is_in_recovery() from item where name = ?1")
                 .setParameter(1, name).getSingleResult();
-        return ((Number) row[0]).longValue() + " " + server(row[1], row[2]);
-    }
-
-    /** {@code "<port> standby|master"}, from what {@code inet_server_port(), pg_is_in_recovery()} returned. */
-    static String server(Object port, Object inRecovery) {
-        return port + ((Boolean) inRecovery ? " standby" : " master");
+        return ((Number) row[0]).longValue() + " " + Server.of(row).label();
     }
 }

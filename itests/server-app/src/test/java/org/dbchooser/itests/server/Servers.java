@@ -1,10 +1,7 @@
 package org.dbchooser.itests.server;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.dbchooser.itests.databases.BuildDatabases;
 
@@ -15,11 +12,11 @@ public final class Servers {
     }
 
     public static int masterPort() {
-        return Integer.getInteger("pg.master.port");
+        return BuildDatabases.masterPort();
     }
 
     public static int standbyPort() {
-        return Integer.getInteger("pg.standby.port");
+        return BuildDatabases.standbyPort();
     }
 
     public static String master() {
@@ -31,12 +28,12 @@ public final class Servers {
     }
 
     private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/dbchooser", "dbchooser", "dbchooser");
+        return BuildDatabases.connect(port);
     }
 
     public static void createSchema() throws SQLException {
-        try (Connection c = connect(masterPort()); Statement s = c.createStatement()) {
-            s.execute("create table if not exists item (id bigserial primary key, name text not null)");
+        try (Connection c = connect(masterPort())) {
+            BuildDatabases.createItemTable(c);
         }
     }
 
@@ -48,20 +45,10 @@ public final class Servers {
     }
 
     public static long countOnMaster(String name) throws SQLException {
-        return count(masterPort(), name);
+        return BuildDatabases.countItems(masterPort(), name);
     }
 
     public static long countOnStandby(String name) throws SQLException {
-        return count(standbyPort(), name);
-    }
-
-    private static long count(int port, String name) throws SQLException {
-        try (Connection c = connect(port); var s = c.prepareStatement("select count(*) from item where name = ?")) {
-            s.setString(1, name);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return BuildDatabases.countItems(standbyPort(), name);
     }
 }

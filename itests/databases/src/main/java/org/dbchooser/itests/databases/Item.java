@@ -1,4 +1,4 @@
-package org.dbchooser.itests;
+package org.dbchooser.itests.databases;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** The tests' entity, on the table {@link BuildDatabases#createItemTable} makes: the Weld tests' and the server tests' application's. */
 @Entity
 @Table(name = "item")
 public class Item {
