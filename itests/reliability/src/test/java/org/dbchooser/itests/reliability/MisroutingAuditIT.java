@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.dbchooser.itests.databases.BuildDatabases;
+import org.dbchooser.itests.databases.StatementLog;
 import org.dbchooser.itests.reliability.Catalogue.Answer;
 import org.junit.jupiter.api.Test;
 

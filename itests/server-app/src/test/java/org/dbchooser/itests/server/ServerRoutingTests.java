@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.dbchooser.itests.databases.BuildDatabases;
@@ -190,10 +191,27 @@ public abstract class ServerRoutingTests {
     @Test
     void aRollbackLeavesNothingOnEitherServer() throws Exception {
         String name = "rollback-" + UUID.randomUUID();
-        Answer answer = send("POST", fileConfig, "/items/rollback/" + name);
-        assertThat(answer.status()).isEqualTo(500);
+        Answer[] answer = new Answer[1];
+        List<String> onMaster = Servers.statementsOnMaster(() -> answer[0] = send("POST", fileConfig, "/items/rollback/" + name));
+        // the planned failure, after the write: not a refusal that wrote nothing
+        assertThat(answer[0].status()).isEqualTo(500);
+        assertThat(answer[0].body()).isEqualTo("java.lang.IllegalStateException: failing after the write, on purpose");
+        // the master's own log: the INSERT ran there, and its transaction was rolled back, not committed
+        int insert = indexOf(onMaster, sql -> sql.toLowerCase(java.util.Locale.ROOT).startsWith("insert into item"));
+        assertThat(insert).as("the INSERT in the master's log: %s", onMaster).isNotNegative();
+        assertThat(onMaster.subList(insert, onMaster.size())).as("after the INSERT").anyMatch(sql -> sql.equalsIgnoreCase("ROLLBACK"))
+                .noneMatch(sql -> sql.equalsIgnoreCase("COMMIT"));
         assertThat(Servers.countOnMaster(name)).isZero();
         assertThat(Servers.countOnStandby(name)).isZero();
+    }
+
+    private static int indexOf(List<String> statements, java.util.function.Predicate<String> which) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (which.test(statements.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.dbchooser.itests.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
 
 import org.dbchooser.itests.databases.BuildDatabases;
+import org.dbchooser.itests.databases.StatementLog;
 
 /** Direct JDBC access to the master and the standby the build started, to check behind the application's back. */
 public final class Servers {
@@ -41,6 +44,14 @@ public final class Servers {
     public static void waitForStandby() throws SQLException, InterruptedException {
         try (Connection master = connect(masterPort()); Connection standby = connect(standbyPort())) {
             BuildDatabases.waitForStandby(master, standby);
+        }
+    }
+
+    /** The SQL the master ran while WORK ran, from its own statement log. */
+    public static List<String> statementsOnMaster(StatementLog.Work work) throws Exception {
+        try (Connection master = connect(masterPort())) {
+            return StatementLog.during("master", master, work).stream()
+                    .map(StatementLog.Entry::sql).filter(Objects::nonNull).toList();
         }
     }
 

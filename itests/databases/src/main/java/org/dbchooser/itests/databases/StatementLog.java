@@ -1,4 +1,4 @@
-package org.dbchooser.itests.reliability;
+package org.dbchooser.itests.databases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * {@code log_line_prefix = '%m [%p] %q%u@%d '}): the statements and errors between two
  * markers that the test sends to the server itself.
  */
-final class StatementLog {
+public final class StatementLog {
 
     /** One log entry: who ran it, its level (LOG, ERROR, ...) and its message. */
-    record Entry(String user, String level, String message) {
+    public record Entry(String user, String level, String message) {
 
         private static final Pattern STATEMENT = Pattern.compile("(?:statement|execute [^:]+): (.*)", Pattern.DOTALL);
 
         /** The SQL of a logged statement, or {@code null} when the entry is not one. */
-        String sql() {
+        public String sql() {
             Matcher m = STATEMENT.matcher(message);
             return level.equals("LOG") && m.matches() ? m.group(1).strip() : null;
         }
@@ -38,11 +38,11 @@ final class StatementLog {
     private final String marker = "dbchooser-audit-" + UUID.randomUUID();
 
     /** Writes the opening marker into the log of the server behind CONNECTION. */
-    void begin(Connection connection) throws SQLException {
+    public void begin(Connection connection) throws SQLException {
         mark(connection, "begin");
     }
 
-    void end(Connection connection) throws SQLException {
+    public void end(Connection connection) throws SQLException {
         mark(connection, "end");
     }
 
@@ -52,8 +52,45 @@ final class StatementLog {
         }
     }
 
-    /** The entries between this log's begin and end markers in FILE, markers excluded. */
-    List<Entry> between(Path file) throws IOException {
+    /**
+     * The entries between this log's begin and end markers in FILE, markers excluded,
+     * once the server has written the end marker there (it may take a moment).
+     */
+    public List<Entry> between(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return window(file);
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * The statements SERVER ran while WORK ran, from its own log: markers are sent
+     * through CONNECTION, a connection to that server, before and after.
+     */
+    public static List<Entry> during(String server, Connection connection, Work work) throws Exception {
+        StatementLog log = new StatementLog();
+        log.begin(connection);
+        try {
+            work.run();
+        } finally {
+            log.end(connection);
+        }
+        return log.between(BuildDatabases.log(server));
+    }
+
+    /** Work whose statements are looked at. */
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    private List<Entry> window(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
         boolean inside = false;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
