@@ -347,13 +347,16 @@ public abstract class ServerRoutingTests {
             BuildDatabases.control("resume", "standby1");
             resumed = System.nanoTime();
         }
-        // the pools hold connections that died with the standby: only connection validation, as the README sets it up, replaces them
-        while (!Servers.standby().equals(send("GET", fileConfig, "/anything/after").servedBy())) {
-            assertThat(System.nanoTime() - resumed).as("reads back on the standby within 5 s").isLessThan(5_000_000_000L);
-            Thread.sleep(100);
+        // the pools hold connections that died with the standby: only connection validation, as the README sets it up, replaces them;
+        // each deployment has a monitor of its own: both must be back, for the tests that come next too
+        for (URL deployment : new URL[] {fileConfig, envOnly}) {
+            while (!Servers.standby().equals(send("GET", deployment, "/anything/after").servedBy())) {
+                assertThat(System.nanoTime() - resumed).as("reads back on the standby within 5 s").isLessThan(5_000_000_000L);
+                Thread.sleep(100);
+            }
+            System.out.printf("%s: reads back on the standby %d ms after it started again (%s)%n", getClass().getSimpleName(),
+                    (System.nanoTime() - resumed) / 1_000_000, deployment);
         }
-        System.out.printf("%s: reads back on the standby %d ms after it started again%n", getClass().getSimpleName(),
-                (System.nanoTime() - resumed) / 1_000_000);
     }
 
     @Test
@@ -370,20 +373,23 @@ public abstract class ServerRoutingTests {
             BuildDatabases.control("resume", "master");
             resumed = System.nanoTime();
         }
-        String name = "after-restart-" + UUID.randomUUID();
-        while (true) {
-            Answer write = send("POST", fileConfig, "/items/" + name);
-            if (write.status() == 200) {
-                assertThat(write.body()).isEqualTo(Servers.master());
-                break;
+        // each deployment has a monitor of its own: both must take writes again, for the tests that come next too
+        for (URL deployment : new URL[] {fileConfig, envOnly}) {
+            String name = "after-restart-" + UUID.randomUUID();
+            while (true) {
+                Answer write = send("POST", deployment, "/items/" + name);
+                if (write.status() == 200) {
+                    assertThat(write.body()).isEqualTo(Servers.master());
+                    break;
+                }
+                assertThat(write.status()).as(write.body()).isEqualTo(503);
+                assertThat(System.nanoTime() - resumed).as("writes taken again within 5 s").isLessThan(5_000_000_000L);
+                Thread.sleep(100);
             }
-            assertThat(write.status()).as(write.body()).isEqualTo(503);
-            assertThat(System.nanoTime() - resumed).as("writes taken again within 5 s").isLessThan(5_000_000_000L);
-            Thread.sleep(100);
+            System.out.printf("%s: writes taken again %d ms after the master started again (%s)%n", getClass().getSimpleName(),
+                    (System.nanoTime() - resumed) / 1_000_000, deployment);
+            assertThat(Servers.countOnMaster(name)).isEqualTo(1);
         }
-        System.out.printf("%s: writes taken again %d ms after the master started again%n", getClass().getSimpleName(),
-                (System.nanoTime() - resumed) / 1_000_000);
-        assertThat(Servers.countOnMaster(name)).isEqualTo(1);
         Servers.waitForStandby(); // replicating again, for the tests that come next
     }
 
