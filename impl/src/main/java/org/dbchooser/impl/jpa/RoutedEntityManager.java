@@ -206,16 +206,24 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
 
     /** A query of the current route, as a delegate that applies the route's rules to every call. */
     private <Q extends Query> Q query(String operation, Function<EntityManager, Q> create, QueryFactory<Q> routed) {
+        return routed(operation, (em, route) -> routed.create(create.apply(em), route, this, route == Route.SLAVE ? create : null));
+    }
+
+    /** Work that needs to know its route, to hand back an object that follows that route's rules. */
+    private interface RoutedWork<T> {
+        T apply(EntityManager em, Route route);
+    }
+
+    /** Like {@link #call}, for work that hands back an object bound to the route (a query, the transaction). */
+    private <T> T routed(String operation, RoutedWork<T> work) {
         RouteContext context = RouteContext.current();
         Route route = route(context);
         EntityManager em = entityManager(context, route);
-        Q query;
         try {
-            query = create.apply(em);
+            return work.apply(em, route);
         } catch (RuntimeException failure) {
             throw failed(route, operation, failure);
         }
-        return routed.create(query, route, this, route == Route.SLAVE ? create : null);
     }
 
     /** The constructor of a routed query. */
@@ -518,14 +526,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     /** The route's resource-local transaction, whose failures are translated like every other call's. */
     @Override
     public EntityTransaction getTransaction() {
-        RouteContext context = RouteContext.current();
-        Route route = route(context);
-        EntityManager em = entityManager(context, route);
-        try {
-            return new RoutedTransaction(em.getTransaction(), route, this);
-        } catch (RuntimeException failure) {
-            throw failed(route, "EntityManager.getTransaction()", failure);
-        }
+        return routed("EntityManager.getTransaction()", (em, route) -> new RoutedTransaction(em.getTransaction(), route, this));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -63,13 +62,8 @@ final class CheckScheduler {
         if (stopped) {
             return;
         }
-        AtomicReference<Future<?>> self = new AtomicReference<>();
         try {
             Future<?> future = executor.schedule(() -> {
-                Future<?> itself = self.get();
-                if (itself != null) { // null when it runs before schedule() has returned; removed as done later
-                    pending.remove(itself);
-                }
                 running.incrementAndGet();
                 try {
                     if (!stopped) {
@@ -79,8 +73,7 @@ final class CheckScheduler {
                     running.decrementAndGet();
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
-            self.set(future);
-            pending.removeIf(Future::isDone);
+            pending.removeIf(Future::isDone); // a check that ran is no longer to cancel
             pending.add(future);
         } catch (RejectedExecutionException shutDown) {
             stopped = true; // the server is stopping its executor, or ours was stopped
