@@ -121,6 +121,17 @@ public abstract class ServerRoutingTests {
         return new Answer(response.statusCode(), response.body(), response.headers().firstValue("X-Served-By").orElse(null));
     }
 
+    /** A request with a cookie of the test's choosing (null: none); the whole answer, headers included. */
+    static HttpResponse<String> exchange(String method, URL base, String path, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The server's log as it is now; a test compares it with the log after its requests. */
     static String serverLog() throws IOException {
         return Files.readString(Path.of(System.getProperty("server.log")), StandardCharsets.UTF_8);
@@ -391,6 +402,25 @@ public abstract class ServerRoutingTests {
             assertThat(Servers.countOnMaster(name)).isEqualTo(1);
         }
         Servers.waitForStandby(); // replicating again, for the tests that come next
+    }
+
+    @Test
+    void aForgedReadYourWritesTokenCostsNoMasterReadAndNoWait() throws Exception {
+        // file-config runs read-your-writes=lsn: the answer to a write carries the master's WAL position...
+        HttpResponse<String> write = exchange("POST", fileConfig, "/items/token-" + UUID.randomUUID(), null);
+        assertThat(write.statusCode()).isEqualTo(200);
+        assertThat(write.headers().firstValue("X-DbChooser-LSN")).as("the write's token").isPresent();
+        // ...and a position the master never reached is ignored: the read neither waits for the slave nor goes to the master
+        long nanos = 0;
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> read = exchange("GET", fileConfig, "/anything/forged-" + i, "dbchooser-lsn=7FFFFFFF/0");
+            nanos += System.nanoTime() - start;
+            assertThat(read.headers().firstValue("X-Served-By")).as("GET %d with a forged token", i)
+                    .hasValue(Servers.standby());
+        }
+        System.out.printf("%s: 20 GETs with the forged token 7FFFFFFF/0 in %d ms%n", getClass().getSimpleName(),
+                nanos / 1_000_000);
     }
 
     @Test
