@@ -167,10 +167,6 @@ public final class Messages {
         return format("DBCHOOSER-112", "cannot read META-INF/persistence.xml: " + reason);
     }
 
-    public static String notOneResult(int results) {
-        return format("DBCHOOSER-306", "the query returned " + results + " results, not one or none");
-    }
-
     // --- 4xx: operational warnings and notices, logged (3xx are the failures work meets)
 
     public static String slaveUnreachable(String reason, boolean fallback) {

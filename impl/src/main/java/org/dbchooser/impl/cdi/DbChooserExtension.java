@@ -9,7 +9,7 @@ import org.dbchooser.impl.http.ReadYourWrites;
 import org.dbchooser.impl.jpa.ContainerEntityManagers;
 import org.dbchooser.impl.jpa.ContainerUnits;
 import org.dbchooser.impl.jpa.PersistenceLiterals;
-import org.dbchooser.impl.jpa.RoutedEntityManager;
+import org.dbchooser.impl.jpa.RoutedEntityManagerProducer;
 import org.dbchooser.impl.jpa.SelfManagedEntityManagers;
 import org.dbchooser.impl.jpa.SelfManagedUnits;
 import org.dbchooser.impl.observability.ReplicaReadiness;
@@ -69,7 +69,7 @@ public class DbChooserExtension implements Extension {
         health = new RouteHealth(config.readOnly());
         units = PersistenceUnits.declared(loader, PersistenceUnits.onApplicationServer());
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
-                RoutingBean.class, RoutedEntityManager.class, ReplicaMonitor.class, MaintenanceBean.class)) {
+                RoutingBean.class, RoutedEntityManagerProducer.class, ReplicaMonitor.class, MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));
         }
         // read-your-writes travels with HTTP requests, and plain CDI may have no servlet API;

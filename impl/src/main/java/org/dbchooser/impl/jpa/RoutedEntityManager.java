@@ -11,21 +11,27 @@ import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.ConnectionConsumer;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FindOption;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockOption;
 import jakarta.persistence.Query;
+import jakarta.persistence.RefreshOption;
 import jakarta.persistence.StoredProcedureQuery;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.TypedQueryReference;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaSelect;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.metamodel.Metamodel;
 
@@ -40,9 +46,11 @@ import org.dbchooser.Route;
  * way ({@link #failed}): a master found unreachable becomes DBCHOOSER-310 and tells the
  * monitor; a write the slave rejected becomes DBCHOOSER-302. Queries are
  * {@link RoutedQuery} delegates that follow the same rules.
+ *
+ * <p>It implements Jakarta Persistence 3.2 and runs on 3.1 too: it is not a bean class
+ * (the container would read its 3.2 signatures) but the product of
+ * {@link RoutedEntityManagerProducer}, and on 3.1 nothing can call its 3.2 methods.
  */
-@Dependent
-@Typed(EntityManager.class)
 public class RoutedEntityManager implements EntityManager, Serializable, RoutedQuery.Owner {
 
     private static final long serialVersionUID = 1L;
@@ -52,7 +60,6 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     /** The monitor's flags, read on every call; transient because the monitor gives them back after deserialization. */
     private transient RouteHealth health;
 
-    @Inject
     RoutedEntityManager(RouteEntityManagers managers, ReplicaStatus monitor) {
         this.managers = managers;
         this.monitor = monitor;
@@ -201,6 +208,15 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     private void refuseWriteLock(LockModeType mode, String operation) {
         if (SlaveWriteGuard.isWriteLock(mode) && route(RouteContext.current()) == Route.SLAVE) {
             throw writeRefused(operation + " with lock " + mode);
+        }
+    }
+
+    /** Jakarta Persistence 3.2 passes a lock mode among the options of find and refresh. */
+    private void refuseWriteLock(Object[] options, String operation) {
+        for (Object option : options) {
+            if (option instanceof LockModeType mode) {
+                refuseWriteLock(mode, operation);
+            }
         }
     }
 
@@ -420,14 +436,12 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public Query createQuery(CriteriaUpdate updateQuery) {
+    public Query createQuery(CriteriaUpdate<?> updateQuery) {
         return writeQuery("EntityManager.createQuery(CriteriaUpdate)", em -> em.createQuery(updateQuery));
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public Query createQuery(CriteriaDelete deleteQuery) {
+    public Query createQuery(CriteriaDelete<?> deleteQuery) {
         return writeQuery("EntityManager.createQuery(CriteriaDelete)", em -> em.createQuery(deleteQuery));
     }
 
@@ -452,8 +466,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public Query createNativeQuery(String sqlString, Class resultClass) {
+    public <T> Query createNativeQuery(String sqlString, Class<T> resultClass) {
         return untyped("EntityManager.createNativeQuery()", em -> em.createNativeQuery(sqlString, resultClass));
     }
 
@@ -473,8 +486,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class... resultClasses) {
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class<?>... resultClasses) {
         return procedure("EntityManager.createStoredProcedureQuery()",
                 em -> em.createStoredProcedureQuery(procedureName, resultClasses));
     }
@@ -496,6 +508,97 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     @Override
     public boolean isJoinedToTransaction() {
         return call("EntityManager.isJoinedToTransaction()", EntityManager::isJoinedToTransaction);
+    }
+
+    // --- Jakarta Persistence 3.2: the rules of the 3.1 methods they extend
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, FindOption... options) {
+        refuseWriteLock(options, "EntityManager.find(" + entityClass.getSimpleName() + ")");
+        return read("EntityManager.find()", em -> em.find(entityClass, primaryKey, options));
+    }
+
+    @Override
+    public <T> T find(EntityGraph<T> entityGraph, Object primaryKey, FindOption... options) {
+        refuseWriteLock(options, "EntityManager.find(" + entityGraph.getName() + ")");
+        return read("EntityManager.find()", em -> em.find(entityGraph, primaryKey, options));
+    }
+
+    @Override
+    public <T> T getReference(T entity) {
+        return read("EntityManager.getReference()", em -> em.getReference(entity));
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, LockOption... options) {
+        refuseWriteLock(lockMode, operation("EntityManager.lock", entity));
+        call("EntityManager.lock()", em -> {
+            em.lock(entity, lockMode, options);
+            return null;
+        });
+    }
+
+    @Override
+    public void refresh(Object entity, RefreshOption... options) {
+        refuseWriteLock(options, operation("EntityManager.refresh", entity));
+        call("EntityManager.refresh()", em -> {
+            em.refresh(entity, options);
+            return null;
+        });
+    }
+
+    @Override
+    public void setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
+        call("EntityManager.setCacheRetrieveMode()", em -> {
+            em.setCacheRetrieveMode(cacheRetrieveMode);
+            return null;
+        });
+    }
+
+    @Override
+    public void setCacheStoreMode(CacheStoreMode cacheStoreMode) {
+        call("EntityManager.setCacheStoreMode()", em -> {
+            em.setCacheStoreMode(cacheStoreMode);
+            return null;
+        });
+    }
+
+    @Override
+    public CacheRetrieveMode getCacheRetrieveMode() {
+        return call("EntityManager.getCacheRetrieveMode()", EntityManager::getCacheRetrieveMode);
+    }
+
+    @Override
+    public CacheStoreMode getCacheStoreMode() {
+        return call("EntityManager.getCacheStoreMode()", EntityManager::getCacheStoreMode);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaSelect<T> selectQuery) {
+        return typed("EntityManager.createQuery(CriteriaSelect)", em -> em.createQuery(selectQuery));
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
+        return typed("EntityManager.createQuery(" + reference.getName() + ")", em -> em.createQuery(reference));
+    }
+
+    /**
+     * The JDBC connection of the current route: in {@code @ReadOnly} code the slave's,
+     * whose read-only session refuses a write (DBCHOOSER-302 says so); in
+     * {@code @Master} code the master's.
+     */
+    @Override
+    public <C> void runWithConnection(ConnectionConsumer<C> action) {
+        call("EntityManager.runWithConnection()", em -> {
+            em.runWithConnection(action);
+            return null;
+        });
+    }
+
+    @Override
+    public <C, T> T callWithConnection(ConnectionFunction<C, T> function) {
+        return call("EntityManager.callWithConnection()", em -> em.callWithConnection(function));
     }
 
     /**

@@ -15,13 +15,11 @@ import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.NonUniqueResultException;
 import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
 import jakarta.persistence.TemporalType;
 
 import org.dbchooser.Route;
-import org.dbchooser.impl.Messages;
 
 /**
  * A query of the routed {@code EntityManager}: a plain delegate to the query that the
@@ -33,9 +31,9 @@ import org.dbchooser.impl.Messages;
  * that one case the query remembers its settings. On the master route it remembers
  * nothing.
  *
- * <p>The Jakarta Persistence 3.2 methods are here too, written with 3.1 types (their
- * standard hints), so that one jar serves both: on 3.2 the interfaces' own default
- * methods bridge the covariant returns to them.
+ * <p>The jar is compiled against Jakarta Persistence 3.2, and its 3.2 methods delegate
+ * like the others. On a 3.1 runtime nothing can call them (the 3.1 interfaces lack
+ * them), so the provider's query is never asked for a method it does not have.
  *
  * @param <Q> the kind of query delegated to
  */
@@ -53,10 +51,6 @@ class RoutedQuery<Q extends Query> implements Query {
         /** The refusal of a write asked for on the slave route (or in read-only maintenance). */
         RuntimeException writeRefused(String operation);
     }
-
-    static final String TIMEOUT_HINT = "jakarta.persistence.query.timeout";
-    static final String RETRIEVE_MODE_HINT = "jakarta.persistence.cache.retrieveMode";
-    static final String STORE_MODE_HINT = "jakarta.persistence.cache.storeMode";
 
     private final Owner owner;
     private final Function<EntityManager, ? extends Q> recreate;
@@ -131,18 +125,6 @@ class RoutedQuery<Q extends Query> implements Query {
         }
     }
 
-    static <T> T singleOrNull(List<T> results) {
-        if (results.size() > 1) {
-            throw new NonUniqueResultException(Messages.notOneResult(results.size()));
-        }
-        return results.isEmpty() ? null : results.get(0);
-    }
-
-    static Integer timeout(Map<String, Object> hints) {
-        Object timeout = hints.get(TIMEOUT_HINT);
-        return timeout == null ? null : timeout instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(timeout.toString());
-    }
-
     @Override
     @SuppressWarnings("rawtypes")
     public List getResultList() {
@@ -160,9 +142,9 @@ class RoutedQuery<Q extends Query> implements Query {
         return execute("Query.getSingleResult()", Query::getSingleResult);
     }
 
-    /** Jakarta Persistence 3.2. */
+    @Override
     public Object getSingleResultOrNull() {
-        return singleOrNull(getResultList());
+        return execute("Query.getSingleResultOrNull()", Query::getSingleResultOrNull);
     }
 
     @Override
@@ -325,36 +307,37 @@ class RoutedQuery<Q extends Query> implements Query {
         return get("Query.getLockMode()", Query::getLockMode);
     }
 
-    /** Jakarta Persistence 3.2: the standard hint {@value #RETRIEVE_MODE_HINT}. */
+    @Override
     public Query setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
-        return setHint(RETRIEVE_MODE_HINT, cacheRetrieveMode);
+        set("Query.setCacheRetrieveMode()", q -> q.setCacheRetrieveMode(cacheRetrieveMode));
+        return this;
     }
 
-    /** Jakarta Persistence 3.2: the standard hint {@value #STORE_MODE_HINT}. */
+    @Override
     public Query setCacheStoreMode(CacheStoreMode cacheStoreMode) {
-        return setHint(STORE_MODE_HINT, cacheStoreMode);
+        set("Query.setCacheStoreMode()", q -> q.setCacheStoreMode(cacheStoreMode));
+        return this;
     }
 
-    /** Jakarta Persistence 3.2. */
+    @Override
     public CacheRetrieveMode getCacheRetrieveMode() {
-        Object mode = getHints().get(RETRIEVE_MODE_HINT);
-        return mode == null || mode instanceof CacheRetrieveMode ? (CacheRetrieveMode) mode : CacheRetrieveMode.valueOf(mode.toString());
+        return get("Query.getCacheRetrieveMode()", Query::getCacheRetrieveMode);
     }
 
-    /** Jakarta Persistence 3.2. */
+    @Override
     public CacheStoreMode getCacheStoreMode() {
-        Object mode = getHints().get(STORE_MODE_HINT);
-        return mode == null || mode instanceof CacheStoreMode ? (CacheStoreMode) mode : CacheStoreMode.valueOf(mode.toString());
+        return get("Query.getCacheStoreMode()", Query::getCacheStoreMode);
     }
 
-    /** Jakarta Persistence 3.2: the standard hint {@value #TIMEOUT_HINT}, in milliseconds. */
+    @Override
     public Query setTimeout(Integer timeout) {
-        return setHint(TIMEOUT_HINT, timeout);
+        set("Query.setTimeout()", q -> q.setTimeout(timeout));
+        return this;
     }
 
-    /** Jakarta Persistence 3.2. */
+    @Override
     public Integer getTimeout() {
-        return timeout(getHints());
+        return get("Query.getTimeout()", Query::getTimeout);
     }
 
     /**

@@ -70,15 +70,13 @@ final class RoutedStoredProcedureQuery extends RoutedQuery<StoredProcedureQuery>
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public StoredProcedureQuery registerStoredProcedureParameter(int position, Class type, ParameterMode mode) {
+    public StoredProcedureQuery registerStoredProcedureParameter(int position, Class<?> type, ParameterMode mode) {
         set("StoredProcedureQuery.registerStoredProcedureParameter()", q -> q.registerStoredProcedureParameter(position, type, mode));
         return this;
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
-    public StoredProcedureQuery registerStoredProcedureParameter(String parameterName, Class type, ParameterMode mode) {
+    public StoredProcedureQuery registerStoredProcedureParameter(String parameterName, Class<?> type, ParameterMode mode) {
         set("StoredProcedureQuery.registerStoredProcedureParameter()",
                 q -> q.registerStoredProcedureParameter(parameterName, type, mode));
         return this;
@@ -150,21 +148,18 @@ final class RoutedStoredProcedureQuery extends RoutedQuery<StoredProcedureQuery>
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public StoredProcedureQuery setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
         super.setCacheRetrieveMode(cacheRetrieveMode);
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public StoredProcedureQuery setCacheStoreMode(CacheStoreMode cacheStoreMode) {
         super.setCacheStoreMode(cacheStoreMode);
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public StoredProcedureQuery setTimeout(Integer timeout) {
         super.setTimeout(timeout);

@@ -62,4 +62,14 @@ final class RoutedTransaction implements EntityTransaction {
     public boolean isActive() {
         return transaction.isActive();
     }
+
+    @Override
+    public void setTimeout(Integer timeout) {
+        transaction.setTimeout(timeout);
+    }
+
+    @Override
+    public Integer getTimeout() {
+        return transaction.getTimeout();
+    }
 }

@@ -39,10 +39,9 @@ final class RoutedTypedQuery<X> extends RoutedQuery<TypedQuery<X>> implements Ty
         return execute("TypedQuery.getSingleResult()", TypedQuery::getSingleResult);
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public X getSingleResultOrNull() {
-        return singleOrNull(getResultList());
+        return execute("TypedQuery.getSingleResultOrNull()", TypedQuery::getSingleResultOrNull);
     }
 
     @Override
@@ -129,21 +128,18 @@ final class RoutedTypedQuery<X> extends RoutedQuery<TypedQuery<X>> implements Ty
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public TypedQuery<X> setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
         super.setCacheRetrieveMode(cacheRetrieveMode);
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public TypedQuery<X> setCacheStoreMode(CacheStoreMode cacheStoreMode) {
         super.setCacheStoreMode(cacheStoreMode);
         return this;
     }
 
-    /** Jakarta Persistence 3.2. */
     @Override
     public TypedQuery<X> setTimeout(Integer timeout) {
         super.setTimeout(timeout);
