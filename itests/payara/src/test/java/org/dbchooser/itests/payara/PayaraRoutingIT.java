@@ -2,7 +2,7 @@ package org.dbchooser.itests.payara;
 
 import org.dbchooser.itests.server.ServerRoutingTests;
 
-/** Every server routing test on Payara Micro 6 (one managed instance per deployment, started and stopped by Arquillian). */
+/** Every server routing test on Payara Micro, 6 or 7 as the module that runs it says (one managed instance per deployment, started and stopped by Arquillian). */
 class PayaraRoutingIT extends ServerRoutingTests {
 
     /** Payara's provider is EclipseLink. */
