@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs a WildFly for dbchooser's tests and demo: unpacks the distribution and adds
 # the PostgreSQL driver and the two data sources an application routed by dbchooser
-# needs (see the README, "On WildFly").
+# needs, and MicroProfile Health, where dbchooser's readiness check appears (see the
+# README, "On WildFly").
 #
 #   wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR
 #
@@ -45,6 +46,11 @@ module add --name=org.postgresql --resources=$driver --dependencies=java.sql,jak
 $(ds DbChooserMaster java:/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
 # The slave: jta=false, so that slave reads never join a JTA transaction as a second resource.
 $(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
+# MicroProfile Health (standalone.xml lacks it): /health/ready on the management interface
+# lists every deployment's readiness checks, dbchooser's among them. Unauthenticated, as
+# a load balancer's or Kubernetes' probe asks it.
+/extension=org.wildfly.extension.microprofile.health-smallrye:add
+/subsystem=microprofile-health-smallrye:add(security-enabled=false)
 stop-embedded-server
 CLI
 

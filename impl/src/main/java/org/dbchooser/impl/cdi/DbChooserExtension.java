@@ -73,14 +73,17 @@ public class DbChooserExtension implements Extension {
             event.addAnnotatedType(bean, id(bean));
         }
         // read-your-writes travels with HTTP requests, and plain CDI may have no servlet API;
-        // the readiness check needs MicroProfile Health, the metrics OpenTelemetry
-        if (present("jakarta.servlet.http.HttpServletRequest", loader)) {
+        // the readiness check needs MicroProfile Health, the metrics OpenTelemetry. Asked of the
+        // loader of dbchooser's own classes, which must link against them: a server's context
+        // loader during bean discovery may see other APIs than the application does
+        ClassLoader ours = DbChooserExtension.class.getClassLoader();
+        if (present("jakarta.servlet.http.HttpServletRequest", ours)) {
             event.addAnnotatedType(ReadYourWrites.class, id(ReadYourWrites.class));
         }
-        if (present("org.eclipse.microprofile.health.HealthCheck", loader)) {
+        if (present("org.eclipse.microprofile.health.HealthCheck", ours)) {
             event.addAnnotatedType(ReplicaReadiness.class, id(ReplicaReadiness.class));
         }
-        if (present("io.opentelemetry.api.OpenTelemetry", loader)) {
+        if (present("io.opentelemetry.api.OpenTelemetry", ours)) {
             event.addAnnotatedType(RouteMetrics.class, id(RouteMetrics.class));
         }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();

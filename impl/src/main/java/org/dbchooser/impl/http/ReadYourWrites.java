@@ -97,9 +97,14 @@ public class ReadYourWrites {
         }
     }
 
-    /** When the response starts: a request that used the master hands the client its token. */
+    /**
+     * When the response starts: a request that used the master hands the client its
+     * token. A failed request (5xx: a 503 while the master is down, a rolled-back
+     * transaction) has no write to read back, and asking a master known to be down would
+     * only fail: no token then.
+     */
     void beforeResponse(HttpServletResponse response, RouteContext context) {
-        if (!context.masterUsed() || response.isCommitted()) {
+        if (!context.masterUsed() || response.isCommitted() || response.getStatus() >= 500 || !monitor.health().masterUp()) {
             return;
         }
         try {

@@ -1,5 +1,8 @@
 package org.dbchooser.itests.payara;
 
+import java.net.URI;
+import java.net.URL;
+
 import org.dbchooser.itests.server.ServerRoutingTests;
 
 /** Every server routing test on Payara Micro, 6 or 7 as the module that runs it says (one managed instance per deployment, started and stopped by Arquillian). */
@@ -14,5 +17,11 @@ class PayaraRoutingIT extends ServerRoutingTests {
     @Override
     protected String providerSessionType() {
         return "org.eclipse.persistence.jpa.JpaEntityManager";
+    }
+
+    /** Payara Micro's MicroProfile Health, on its HTTP port: each deployment has an instance of its own here. */
+    @Override
+    protected URI readinessEndpoint(URL deployment) {
+        return URI.create("http://" + deployment.getHost() + ":" + deployment.getPort() + "/health/ready");
     }
 }

@@ -11,9 +11,10 @@ import org.dbchooser.MasterUnavailableException;
 
 /**
  * Turns a failure into an answer whose body is the message of the dbchooser exception
- * in its causes, if any: 503 for the two the README says to map so (the master is down,
- * read-only maintenance: retry later), wherever they are in the causes, since a container
- * wraps them (EJBException, RollbackException); 500 for everything else.
+ * in its causes, if any: 503 with {@code Retry-After} for the two the README says to map
+ * so (the master is down, read-only maintenance: retry later), wherever they are in the
+ * causes, since a container wraps them (EJBException, RollbackException); 500 for
+ * everything else.
  */
 @Provider
 public class FailureMapper implements ExceptionMapper<RuntimeException> {
@@ -22,7 +23,7 @@ public class FailureMapper implements ExceptionMapper<RuntimeException> {
     public Response toResponse(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MasterUnavailableException || t instanceof MaintenanceModeException) {
-                return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN)
+                return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5").type(MediaType.TEXT_PLAIN)
                         .entity(t.getMessage()).build();
             }
         }

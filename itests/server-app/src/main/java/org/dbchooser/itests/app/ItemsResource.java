@@ -52,6 +52,13 @@ public class ItemsResource {
         return servedBy.server();
     }
 
+    /** How many rows are named {@code name}, and which server counted them: {@code "<count> <port> standby|master"}. */
+    @GET
+    @Path("count/{name}")
+    public String count(@PathParam("name") String name) {
+        return servedBy.count(name);
+    }
+
     /** Reads on the slave, writes through @Master, reads on the slave again: one JTA transaction, one resource in it. */
     @GET
     @Path("read-write-read/{name}")

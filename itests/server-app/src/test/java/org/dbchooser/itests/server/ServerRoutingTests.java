@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,10 +40,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * names the database server that ran the work, as that server reports it. Each
  * server module extends this class.
  *
- * <p>Two deployments of the same WAR: {@code file-config} carries
- * {@code db_chooser.master=GET /items/short/.*} in its microprofile-config.properties;
- * {@code env-only} has no such file. The server's environment gives both
- * {@code DB_CHOOSER_SLAVE='\w+ /printproxy/.*'}.
+ * <p>Three deployments of the same WAR: {@code file-config} carries
+ * {@code db_chooser.master=GET /items/short/.*} and {@code db_chooser.read-your-writes=lsn}
+ * in its microprofile-config.properties; {@code env-only} has no such file;
+ * {@code time-pin} reads its own (read-your-writes by time, a lag bound, a fast monitor).
+ * The server's environment gives them all {@code DB_CHOOSER_SLAVE='\w+ /printproxy/.*'}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -75,6 +78,16 @@ public abstract class ServerRoutingTests {
         return war;
     }
 
+    /** Read-your-writes by time, reads kept off a standby more than 1 s behind, the servers asked every 200 ms. */
+    @Deployment(name = "time-pin", testable = false, order = 3)
+    static WebArchive timePin() {
+        WebArchive war = app("time-pin");
+        war.delete(CONFIG);
+        return war.add(new StringAsset("db_chooser.master=GET /items/short/.*\n"
+                + "db_chooser.read-your-writes=time\ndb_chooser.read-your-writes-pin=2s\n"
+                + "db_chooser.max-lag=1s\ndb_chooser.health-interval=200ms\n"), CONFIG);
+    }
+
     /** Deployed by the test of the first request, and undeployed by it. */
     @Deployment(name = "fresh", testable = false, managed = false)
     static WebArchive fresh() {
@@ -102,7 +115,34 @@ public abstract class ServerRoutingTests {
     URL envOnly;
 
     @ArquillianResource
+    @OperateOnDeployment("time-pin")
+    URL timePin;
+
+    @ArquillianResource
     Deployer deployer;
+
+    /**
+     * After a test that stopped a server, each deployment's monitor must have seen it
+     * back before the next test runs, even when that test failed half-way: every
+     * deployment takes a write and reads from the standby again (10 s at most; a test
+     * that needs it sooner asserts it itself).
+     */
+    @AfterEach
+    void everyDeploymentServesAsUsual() throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (URL deployment : new URL[] {fileConfig, envOnly, timePin}) {
+            while (System.nanoTime() < deadline && !(send("POST", deployment, "/items/back-" + UUID.randomUUID()).status() == 200
+                    && Servers.standby().equals(send("GET", deployment, "/anything/back").servedBy()))) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Where this server publishes the readiness checks of {@code deployment}, dbchooser's
+     * among them: the server's own MicroProfile Health endpoint, {@code /health/ready}.
+     */
+    protected abstract URI readinessEndpoint(URL deployment);
 
     /** The persistence provider's own native query type on this server, for example {@code org.hibernate.query.NativeQuery}. */
     protected abstract String providerQueryType();
@@ -373,17 +413,34 @@ public abstract class ServerRoutingTests {
     @Test
     void theMasterStoppedAndStartedAgainTakesWritesWithinFiveSeconds() throws Exception {
         long resumed;
+        List<String> refusedNames = new ArrayList<>();
+        int logBefore = serverLog().length();
         try {
             BuildDatabases.control("pause", "master");
-            Answer refused = send("POST", fileConfig, "/items/while-down-" + UUID.randomUUID());
-            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-            assertThat(refused.body()).startsWith("DBCHOOSER-310: ");
-            assertThat(send("GET", fileConfig, "/anything/while-down").servedBy()).as("reads go on")
-                    .isEqualTo(Servers.standby());
+            // the first write finds the master down itself; the monitor then knows, and the others fail at once
+            for (int i = 0; i < 10; i++) {
+                String name = "while-down-" + UUID.randomUUID();
+                refusedNames.add(name);
+                long start = System.nanoTime();
+                HttpResponse<String> refused = exchange("POST", fileConfig, "/items/" + name, null);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(refused.statusCode()).as("write %d while the master is down: %s", i, refused.body()).isEqualTo(503);
+                assertThat(refused.body()).startsWith("DBCHOOSER-310: ");
+                assertThat(refused.headers().firstValue("Retry-After")).as("write %d", i).hasValue("5");
+                assertThat(millis).as("write %d answered in under 100 ms", i).isLessThan(100);
+                Answer read = send("GET", fileConfig, "/anything/while-down-" + i);
+                assertThat(read.status()).as("read %d while the master is down: %s", i, read.body()).isEqualTo(200);
+                assertThat(read.servedBy()).as("reads go on, on the standby").isEqualTo(Servers.standby());
+            }
         } finally {
             BuildDatabases.control("resume", "master");
             resumed = System.nanoTime();
         }
+        for (String name : refusedNames) {
+            assertThat(Servers.countOnMaster(name)).as("a refused write left nothing").isZero();
+        }
+        // a refused write has nothing to read back: no read-your-writes token is asked of the master that is down
+        assertThat(serverLog().substring(logBefore)).doesNotContain("DBCHOOSER-408");
         // each deployment has a monitor of its own: both must take writes again, for the tests that come next too
         for (URL deployment : new URL[] {fileConfig, envOnly}) {
             String name = "after-restart-" + UUID.randomUUID();
@@ -421,6 +478,85 @@ public abstract class ServerRoutingTests {
         }
         System.out.printf("%s: 20 GETs with the forged token 7FFFFFFF/0 in %d ms%n", getClass().getSimpleName(),
                 nanos / 1_000_000);
+    }
+
+    @Test
+    void aStandbyReplayingBeyondMaxLagServesNoReadsUntilItCatchesUp() throws Exception {
+        assertThat(send("GET", timePin, "/anything/before-lag").servedBy()).isEqualTo(Servers.standby());
+        long delayed = System.nanoTime();
+        long caughtUp;
+        try {
+            // 3 s late, and the master writes all the time: the standby falls behind the 1 s bound of time-pin
+            BuildDatabases.control("set", "standby1", "recovery_min_apply_delay = 3000");
+            int write = 0;
+            while (!Servers.master().equals(readUnderWrites(timePin, "lag-" + write++))) {
+                assertThat(System.nanoTime() - delayed).as("reads leave the late standby within 5 s").isLessThan(5_000_000_000L);
+                Thread.sleep(50);
+            }
+            System.out.printf("%s: reads left the standby %d ms after it began to replay 3 s late%n",
+                    getClass().getSimpleName(), (System.nanoTime() - delayed) / 1_000_000);
+            for (int i = 0; i < 20; i++) {
+                assertThat(readUnderWrites(timePin, "late-" + i)).as("read %d while the standby is 3 s late", i)
+                        .isEqualTo(Servers.master());
+                // the deployment without a bound reads from the late standby all the same
+                assertThat(send("GET", envOnly, "/anything/unbounded-" + i).servedBy()).isEqualTo(Servers.standby());
+            }
+        } finally {
+            BuildDatabases.control("set", "standby1", "recovery_min_apply_delay = 0");
+            caughtUp = System.nanoTime();
+        }
+        while (!Servers.standby().equals(send("GET", timePin, "/anything/after-lag").servedBy())) {
+            assertThat(System.nanoTime() - caughtUp).as("reads back on the standby within 5 s of its catching up")
+                    .isLessThan(5_000_000_000L);
+            Thread.sleep(50);
+        }
+        System.out.printf("%s: reads back on the standby %d ms after it stopped replaying late%n",
+                getClass().getSimpleName(), (System.nanoTime() - caughtUp) / 1_000_000);
+        Servers.waitForStandby();
+    }
+
+    /** Writes a row through env-only (the master keeps producing WAL), then reads on DEPLOYMENT: who served the read. */
+    private String readUnderWrites(URL deployment, String name) throws Exception {
+        Answer write = send("POST", envOnly, "/items/" + name);
+        assertThat(write.status()).as(write.body()).isEqualTo(200);
+        return send("GET", deployment, "/anything/" + name).servedBy();
+    }
+
+    @Test
+    void readYourWritesWithLsnTokensGivesEveryClientItsWritesWithTheStandby500MsLate() throws Exception {
+        ReadYourWritesCycles.Outcome outcome = ReadYourWritesCycles.run(fileConfig);
+        System.out.printf("%s: read-your-writes lsn: %s%n", getClass().getSimpleName(), outcome);
+        assertThat(outcome.stale()).as("stale reads").isZero();
+        assertThat(outcome.cycles()).isEqualTo(1_000);
+    }
+
+    @Test
+    void readYourWritesWithTimePinsGivesEveryClientItsWritesWithTheStandby500MsLate() throws Exception {
+        ReadYourWritesCycles.Outcome outcome = ReadYourWritesCycles.run(timePin);
+        System.out.printf("%s: read-your-writes time: %s%n", getClass().getSimpleName(), outcome);
+        assertThat(outcome.stale()).as("stale reads").isZero();
+        assertThat(outcome.cycles()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theServersHealthEndpointShowsDbChoosersReadinessFollowingTheServers() throws Exception {
+        URI endpoint = readinessEndpoint(fileConfig);
+        Readiness.await(endpoint, "both servers up", r -> r.status() == 200 && r.all("UP", "UP"));
+        try {
+            BuildDatabases.control("pause", "standby1");
+            Readiness.await(endpoint, "the standby down: ready, reads on the master",
+                    r -> r.status() == 200 && r.all("UP", "DOWN"));
+            BuildDatabases.control("pause", "master");
+            Readiness.await(endpoint, "both down: not ready", r -> r.status() == 503 && r.all("DOWN", "DOWN"));
+            BuildDatabases.control("resume", "standby1");
+            Readiness.await(endpoint, "the master down: ready, reads on the standby",
+                    r -> r.status() == 200 && r.all("DOWN", "UP"));
+        } finally {
+            BuildDatabases.control("resume", "master");
+            BuildDatabases.control("resume", "standby1");
+        }
+        Readiness.await(endpoint, "both back", r -> r.status() == 200 && r.all("UP", "UP"));
+        Servers.waitForStandby();
     }
 
     @Test
