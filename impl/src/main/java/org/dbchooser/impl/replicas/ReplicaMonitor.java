@@ -211,6 +211,10 @@ public class ReplicaMonitor implements ReplicaStatus {
             if (scheduler.stopped()) {
                 return; // the application is stopping: its units may be closing under this check
             }
+            if (ConnectionFailures.isNotBoundYet(e)) {
+                scheduleNext(this::checkMaster, true); // nothing learnt about the master: ask again soon
+                return;
+            }
             masterLsn = null;
             up = false;
             if (health.masterUp()) { // not yet reported, by a check or by a request that failed
@@ -241,6 +245,10 @@ public class ReplicaMonitor implements ReplicaStatus {
         } catch (RuntimeException e) {
             if (scheduler.stopped()) {
                 return; // the application is stopping: its units may be closing under this check
+            }
+            if (ConnectionFailures.isNotBoundYet(e)) {
+                scheduleNext(this::checkSlave, true); // nothing learnt about the slave: ask again soon
+                return;
             }
             if (last.slaveUp()) {
                 LOG.warning(Messages.slaveUnreachable(rootMessage(e), config.slaveFallback()));

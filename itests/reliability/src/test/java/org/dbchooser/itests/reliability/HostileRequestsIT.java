@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * be routed to the slave and fail. Every answer must come from the application or the
  * server's own refusal, never from a routing failure.
  */
-class HostileRequestsIT extends OnWildFly {
+class HostileRequestsIT extends OnServer {
 
     @Test
     void noHostilePathMakesRoutingFail() throws Exception {

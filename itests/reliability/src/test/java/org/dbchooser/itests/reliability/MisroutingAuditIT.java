@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Every request kind leaves statements of its own shape, so counting each shape on
  * each server against the requests answered proves where each request ran.
  */
-class MisroutingAuditIT extends OnWildFly {
+class MisroutingAuditIT extends OnServer {
 
     private static final int CLIENTS = 8;
     private static final long LOAD_MILLIS = 15_000;

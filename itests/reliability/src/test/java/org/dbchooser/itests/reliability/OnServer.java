@@ -9,10 +9,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The example application, deployed as built on the managed WildFly, and reached over HTTP from the tests. */
+/** The example application, deployed as built on the managed server of the module that runs the test (WildFly here, Payara Micro in itests/payara), and reached over HTTP from the tests. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-abstract class OnWildFly {
+abstract class OnServer {
 
     @Deployment(testable = false)
     static WebArchive catalogue() {
