@@ -59,6 +59,23 @@ public class ItemsResource {
         return servedBy.count(name);
     }
 
+    /**
+     * Jakarta Persistence 3.2 only (Jakarta EE 11 servers): {@code getSingleResultOrNull}
+     * in @ReadOnly code, then in @Master code; each answer names the server that ran it.
+     */
+    @POST
+    @Path("single-or-null")
+    public String singleOrNull() {
+        return readOnlyBean.serverOrNull() + "," + readOnlyBean.masterServerOrNull();
+    }
+
+    /** Jakarta Persistence 3.2 only: {@code find} with a write lock among its options, in @ReadOnly code. */
+    @POST
+    @Path("find-locked/{id}")
+    public String findLocked(@PathParam("id") long id) {
+        return readOnlyBean.findLocked(id);
+    }
+
     /** Reads on the slave, writes through @Master, reads on the slave again: one JTA transaction, one resource in it. */
     @GET
     @Path("read-write-read/{name}")

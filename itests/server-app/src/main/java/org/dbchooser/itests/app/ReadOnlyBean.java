@@ -25,4 +25,19 @@ public class ReadOnlyBean {
     public String masterServer() {
         return servedBy.server();
     }
+
+    /** Jakarta Persistence 3.2's {@code getSingleResultOrNull}, in @ReadOnly code. */
+    public String serverOrNull() {
+        return servedBy.serverOrNull();
+    }
+
+    /** Jakarta Persistence 3.2's {@code find} with options, a write lock among them, in @ReadOnly code. */
+    public String findLocked(long id) {
+        return servedBy.findLocked(id);
+    }
+
+    @Master
+    public String masterServerOrNull() {
+        return servedBy.serverOrNull();
+    }
 }

@@ -36,4 +36,15 @@ public class ServedBy {
                 .setParameter(1, name).getSingleResult();
         return ((Number) row[0]).longValue() + " " + Server.of(row).label();
     }
+
+    /** Jakarta Persistence 3.2: {@code getSingleResultOrNull}, asking the server of the current route who it is. */
+    public String serverOrNull() {
+        return Server.of((Object[]) em.createNativeQuery(Server.QUERY).getSingleResultOrNull()).label();
+    }
+
+    /** Jakarta Persistence 3.2: {@code find} with a write lock among its options. */
+    public String findLocked(long id) {
+        Item item = em.find(Item.class, id, jakarta.persistence.Timeout.seconds(2), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return item == null ? "none" : item.getName();
+    }
 }

@@ -60,7 +60,8 @@ public abstract class ServerRoutingTests {
      */
     public static final String DEPLOYMENT_URL = "dbchooser.deployment.url.";
 
-    static WebArchive app(String name) {
+    /** The test application's WAR, as the build made it, deployed under NAME. */
+    public static WebArchive app(String name) {
         return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(new File(System.getProperty("server.app.war")))
                 .as(WebArchive.class);
@@ -150,10 +151,10 @@ public abstract class ServerRoutingTests {
     /** The persistence provider's own entity manager (session) type on this server, for example {@code org.hibernate.Session}. */
     protected abstract String providerSessionType();
 
-    record Answer(int status, String body, String servedBy) {
+    public record Answer(int status, String body, String servedBy) {
     }
 
-    static Answer send(String method, URL base, String path) throws IOException, InterruptedException {
+    public static Answer send(String method, URL base, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();

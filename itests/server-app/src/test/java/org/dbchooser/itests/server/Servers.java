@@ -49,9 +49,30 @@ public final class Servers {
 
     /** The SQL the master ran while WORK ran, from its own statement log. */
     public static List<String> statementsOnMaster(StatementLog.Work work) throws Exception {
-        try (Connection master = connect(masterPort())) {
-            return StatementLog.during("master", master, work).stream()
+        return statements("master", masterPort(), work);
+    }
+
+    /** The SQL the standby ran while WORK ran, from its own statement log. */
+    public static List<String> statementsOnStandby(StatementLog.Work work) throws Exception {
+        return statements("standby1", standbyPort(), work);
+    }
+
+    private static List<String> statements(String server, int port, StatementLog.Work work) throws Exception {
+        try (Connection connection = connect(port)) {
+            return StatementLog.during(server, connection, work).stream()
                     .map(StatementLog.Entry::sql).filter(Objects::nonNull).toList();
+        }
+    }
+
+    /** The id of the row named {@code name} on the master. */
+    public static long idOnMaster(String name) throws SQLException {
+        try (Connection master = connect(masterPort());
+                var select = master.prepareStatement("select id from item where name = ?")) {
+            select.setString(1, name);
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
