@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs a WildFly for dbchooser's tests and demo: unpacks the distribution and adds
 # the PostgreSQL driver and the two data sources an application routed by dbchooser
-# needs, and MicroProfile Health, where dbchooser's readiness check appears (see the
-# README, "On WildFly").
+# needs, MicroProfile Health, where dbchooser's readiness check appears, and
+# MicroProfile Telemetry, which exports its metrics (see the README, "On WildFly").
 #
 #   wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR
 #
@@ -51,6 +51,13 @@ $(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
 # a load balancer's or Kubernetes' probe asks it.
 /extension=org.wildfly.extension.microprofile.health-smallrye:add
 /subsystem=microprofile-health-smallrye:add(security-enabled=false)
+# OpenTelemetry and MicroProfile Telemetry (standalone.xml lacks them too): an application that
+# turns its SDK on (otel.sdk.disabled=false, in its MicroProfile Config) exports its metrics,
+# dbchooser's among them, through the server's OpenTelemetry.
+/extension=org.wildfly.extension.opentelemetry:add
+/subsystem=opentelemetry:add
+/extension=org.wildfly.extension.microprofile.telemetry:add
+/subsystem=microprofile-telemetry:add
 stop-embedded-server
 CLI
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.dbchooser.itests.databases.BuildDatabases;
@@ -28,6 +29,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,9 +104,18 @@ public abstract class ServerRoutingTests {
         return war.add(new StringAsset("db_chooser.master=(unclosed\ndb_chooser.slave-methods=GET,FETCH\n"), CONFIG);
     }
 
+    /** What the server's own OpenTelemetry export sends, received outside the application. */
+    private static OtlpReceiver otlp;
+
     @BeforeAll
     static void schema() throws Exception {
         Servers.createSchema();
+        otlp = new OtlpReceiver(Integer.getInteger("otlp.port"));
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        otlp.close();
     }
 
     @ArquillianResource
@@ -558,6 +569,37 @@ public abstract class ServerRoutingTests {
         }
         Readiness.await(endpoint, "both back", r -> r.status() == 200 && r.all("UP", "UP"));
         Servers.waitForStandby();
+    }
+
+    @Test
+    void dbChoosersMetricsReachTheServersOwnOpenTelemetryExport() throws Exception {
+        String slaveByMethod = "reason=request_method,route=slave";
+        long start = System.nanoTime();
+        while (otlp.latest("dbchooser.route.decisions", slaveByMethod).isEmpty()) {
+            assertThat(System.nanoTime() - start).as("dbchooser's decisions in the server's export within 15 s (%d exports"
+                    + " received)", otlp.exports()).isLessThan(15_000_000_000L);
+            send("GET", fileConfig, "/anything/metrics-first");
+            Thread.sleep(200);
+        }
+        Map<String, Double> before = otlp.latest("dbchooser.route.decisions", slaveByMethod);
+        for (int i = 0; i < 20; i++) {
+            assertThat(send("GET", fileConfig, "/anything/metrics-" + i).servedBy()).isEqualTo(Servers.standby());
+        }
+        // one service (the deployment's) counted the 20 GETs, in an export after them
+        String counted = null;
+        while (counted == null) {
+            Map<String, Double> now = otlp.latest("dbchooser.route.decisions", slaveByMethod);
+            counted = now.entrySet().stream().filter(e -> e.getValue() >= before.getOrDefault(e.getKey(), 0.0) + 20)
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            assertThat(System.nanoTime() - start).as("the 20 GETs counted in the export within 15 s: before %s, now %s",
+                    before, now).isLessThan(15_000_000_000L);
+            Thread.sleep(200);
+        }
+        assertThat(otlp.latest("dbchooser.server.up", "server=master")).as("the master up, in the same export")
+                .containsEntry(counted, 1.0);
+        assertThat(otlp.latest("dbchooser.server.up", "server=slave")).as("the slave up").containsEntry(counted, 1.0);
+        System.out.printf("%s: dbchooser's metrics in the server's OpenTelemetry export (service %s), %d exports received%n",
+                getClass().getSimpleName(), counted, otlp.exports());
     }
 
     @Test
