@@ -38,7 +38,8 @@ import org.dbchooser.impl.config.DeploymentState;
  * <ul>
  * <li>{@code dbchooser.route.decisions} (counter; attributes {@code route},
  * {@code reason}: programmatic, annotation, master_pattern, slave_pattern,
- * request_method, outside_requests, sticky)</li>
+ * request_method, sticky, pattern_abandoned; unannotated work outside requests makes no
+ * decision, and is not counted)</li>
  * <li>{@code dbchooser.slave.fallbacks} (counter): slave-routed reads run again on the master</li>
  * <li>{@code dbchooser.read_your_writes.waits} and {@code dbchooser.read_your_writes.master_reads} (counters)</li>
  * <li>{@code dbchooser.slave.lag} (gauge, ms) and {@code dbchooser.server.up} (gauge, 1 or 0; attribute {@code server})</li>

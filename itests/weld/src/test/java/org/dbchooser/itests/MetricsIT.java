@@ -55,6 +55,7 @@ class MetricsIT extends RoutedBeansTest {
         http.serve("GET", "/items", plain::server);
         http.serve("POST", "/items", plain::server);
         http.serve("GET", "/api/short/create", plain::server);
+        http.serve("POST", "/printproxy/report", plain::server);
 
         assertThat(points("dbchooser.route.decisions", "route", "reason")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "slave/annotation", 3L,
@@ -62,8 +63,32 @@ class MetricsIT extends RoutedBeansTest {
                 "slave/programmatic", 1L,
                 "slave/request_method", 1L,
                 "master/request_method", 1L,
-                "master/master_pattern", 1L));
-        assertThat(points("dbchooser.server.up", "server")).containsEntry("master", 1L);
-        assertThat(points("dbchooser.slave.fallbacks")).containsValue(0L);
+                "master/master_pattern", 1L,
+                "slave/slave_pattern", 1L));
+    }
+
+    @Test
+    void aStoppedSlaveShowsAsDownAndItsReadsAsFallbacks() throws Exception {
+        assertThat(points("dbchooser.server.up", "server")).containsEntry("master", 1L).containsEntry("slave", 1L);
+        long fallbacksBefore = fallbacks();
+        try {
+            Databases.control("pause", "standby1");
+            assertThat(readOnly.server().isMaster()).as("a @ReadOnly read with the standby down").isTrue();
+            long start = System.nanoTime();
+            while (points("dbchooser.server.up", "server").get("slave") != 0L) {
+                assertThat(System.nanoTime() - start).as("server.up slave=0 within 10 s: %s",
+                        points("dbchooser.server.up", "server")).isLessThan(10_000_000_000L);
+                Thread.sleep(100);
+            }
+            assertThat(points("dbchooser.server.up", "server")).containsEntry("master", 1L);
+            assertThat(fallbacks()).as("fallbacks counted").isGreaterThan(fallbacksBefore);
+        } finally {
+            Databases.control("resume", "standby1");
+            Databases.waitForStandby();
+        }
+    }
+
+    private long fallbacks() {
+        return points("dbchooser.slave.fallbacks").values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -76,6 +76,17 @@ public class ItemsResource {
         return readOnlyBean.findLocked(id);
     }
 
+    /**
+     * Writes {@code marker} to the server's log: a test that reads a log the server copies
+     * in the background knows, once the marker is there, that what came before it is too.
+     */
+    @POST
+    @Path("log-marker/{marker}")
+    public String logMarker(@PathParam("marker") String marker) {
+        java.util.logging.Logger.getLogger(ItemsResource.class.getName()).info(marker);
+        return marker;
+    }
+
     /** Reads on the slave, writes through @Master, reads on the slave again: one JTA transaction, one resource in it. */
     @GET
     @Path("read-write-read/{name}")
