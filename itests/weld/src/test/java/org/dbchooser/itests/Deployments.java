@@ -32,6 +32,12 @@ final class Deployments {
                 .addAsManifestResource("read-your-writes/" + mode + ".properties", "microprofile-config.properties");
     }
 
+    /** The routed beans, deployed in read-only maintenance mode ({@code db_chooser.read-only=true}). */
+    static JavaArchive readOnlyAtStart() {
+        return beans("read-only-at-start.jar")
+                .addAsManifestResource("read-only-at-start/microprofile-config.properties", "microprofile-config.properties");
+    }
+
     /** The routed beans, and an OpenTelemetry whose metrics the test reads, as MicroProfile Telemetry provides one. */
     static JavaArchive withTelemetry() {
         return routedBeans().addClass(Telemetry.class);
