@@ -56,10 +56,13 @@ class MetricsIT extends RoutedBeansTest {
         http.serve("POST", "/items", plain::server);
         http.serve("GET", "/api/short/create", plain::server);
         http.serve("POST", "/printproxy/report", plain::server);
+        // @ReadOnly work inside a transaction that is open on the master stays there: sticky
+        master.inTransaction(readOnly::server);
 
         assertThat(points("dbchooser.route.decisions", "route", "reason")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "slave/annotation", 3L,
-                "master/annotation", 2L,
+                "master/annotation", 3L,
+                "master/sticky", 1L,
                 "slave/programmatic", 1L,
                 "slave/request_method", 1L,
                 "master/request_method", 1L,
