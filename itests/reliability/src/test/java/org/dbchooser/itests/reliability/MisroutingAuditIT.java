@@ -166,6 +166,11 @@ class MisroutingAuditIT extends OnServer {
         System.out.printf("misrouting audit: %d requests from %d clients in %d s (%s)%n  master ran %s%n  standby ran %s%n",
                 total, CLIENTS, LOAD_MILLIS / 1000, answered, onMaster, onStandby);
 
+        // enough traffic for the counts below to mean something: every kind of request ran, many times
+        assertThat(answered).allSatisfy((call, count) -> assertThat(count.get()).as("%s requests answered", call)
+                .isGreaterThanOrEqualTo(20));
+        assertThat(total).as("requests answered in all").isGreaterThanOrEqualTo(1_000);
+
         // the master ran the writes, and of the reads only those of the requests that write
         assertThat(count(onMaster, Shape.LAYER_FIND)).as("layer lookups on the master (PUT, DELETE, POST .../pois)")
                 .isEqualTo(n(answered, Call.UPDATE_LAYER) + n(answered, Call.DELETE_LAYER) + n(answered, Call.ADD_POI));
