@@ -73,6 +73,15 @@ final class Databases {
         }
     }
 
+    /** How old the last transaction the standby on PORT replayed is, by its own clock, in milliseconds. */
+    static long replayAgeMillis(int port) throws SQLException {
+        try (Connection c = connect(port); var s = c.createStatement();
+                ResultSet r = s.executeQuery("select coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()) * 1000, 0)")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     static long countOnMaster(String name) throws SQLException {
         return BuildDatabases.countItems(masterPort(), name);
     }

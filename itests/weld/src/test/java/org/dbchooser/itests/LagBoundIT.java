@@ -33,12 +33,21 @@ class LagBoundIT extends AgainstTwoStandbys {
                 }
                 return null;
             });
-            Thread.sleep(1500); // the standbys are now a second behind, and the monitor has seen it
+            // until the standbys say themselves that they are late (their last replayed transaction older than
+            // 700 ms, while the master writes every 50 ms) and the monitor has seen it
+            long late = System.nanoTime();
+            while (!(Databases.replayAgeMillis(Databases.standbyPort()) > 700
+                    && Databases.replayAgeMillis(Databases.standby2Port()) > 700 && readOnly.call(readOnly::server).isMaster())) {
+                assertThat(System.nanoTime() - late).as("both standbys 0.7 s late by their own account, and reads on the"
+                        + " master, within 5 s").isLessThan(5_000_000_000L);
+                Thread.sleep(50);
+            }
             for (int i = 0; i < 50; i++) {
                 Server server = readOnly.call(readOnly::server);
                 assertThat(server.isMaster()).as("read %d while the standbys lag 1 s: %s", i, server).isTrue();
                 Thread.sleep(20);
             }
+            assertThat(Databases.replayAgeMillis(Databases.standbyPort())).as("still late after the reads").isGreaterThan(500);
             writing.set(false);
             writes.get(10, TimeUnit.SECONDS);
         } finally {

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
@@ -31,7 +32,7 @@ abstract class ReadYourWritesMeasurement extends RoutedBeansTest {
     RequestContextWork requestContext;
 
     /** What the cycles saw. */
-    record Outcome(int cycles, int stale, int servedBySlave) {
+    record Outcome(int cycles, int stale, int servedBySlave, long slowestReadMillis) {
         double slaveShare() {
             return 100.0 * servedBySlave / cycles;
         }
@@ -42,6 +43,7 @@ abstract class ReadYourWritesMeasurement extends RoutedBeansTest {
         HttpRequests http = new HttpRequests(beanManager);
         AtomicInteger stale = new AtomicInteger();
         AtomicInteger bySlave = new AtomicInteger();
+        AtomicLong slowestRead = new AtomicLong();
         Databases.control("set", "standby1", "recovery_min_apply_delay = 500");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -55,8 +57,10 @@ abstract class ReadYourWritesMeasurement extends RoutedBeansTest {
                         if (maxPauseMillis > 0) {
                             Thread.sleep(ThreadLocalRandom.current().nextInt(maxPauseMillis + 1));
                         }
+                        long readStart = System.nanoTime();
                         Object[] seen = requestContext.call(() -> http.serve(client, "GET", "/items/" + name,
                                 () -> new Object[] {plain.count(name), plain.server()}));
+                        slowestRead.accumulateAndGet((System.nanoTime() - readStart) / 1_000_000, Math::max);
                         if ((Long) seen[0] != 1) {
                             stale.incrementAndGet();
                         }
@@ -75,10 +79,10 @@ abstract class ReadYourWritesMeasurement extends RoutedBeansTest {
             Databases.control("set", "standby1", "recovery_min_apply_delay = 0");
             Databases.waitForStandby();
         }
-        Outcome outcome = new Outcome(CLIENTS * CYCLES_PER_CLIENT, stale.get(), bySlave.get());
+        Outcome outcome = new Outcome(CLIENTS * CYCLES_PER_CLIENT, stale.get(), bySlave.get(), slowestRead.get());
         System.out.printf("read-your-writes %s, reads up to %d ms after the write: %d cycles, %d stale, %.1f %% served by"
-                + " the slave%n", getClass().getSimpleName(), maxPauseMillis, outcome.cycles(), outcome.stale(),
-                outcome.slaveShare());
+                + " the slave, slowest read %d ms%n", getClass().getSimpleName(), maxPauseMillis, outcome.cycles(), outcome.stale(),
+                outcome.slaveShare(), outcome.slowestReadMillis());
         return outcome;
     }
 }
