@@ -556,16 +556,18 @@ public abstract class ServerRoutingTests {
 
     @Test
     void readYourWritesWithLsnTokensGivesEveryClientItsWritesWithTheStandby500MsLate() throws Exception {
-        ReadYourWritesCycles.Outcome outcome = ReadYourWritesCycles.run(fileConfig);
-        System.out.printf("%s: read-your-writes lsn: %s%n", getClass().getSimpleName(), outcome);
-        assertThat(outcome.stale()).as("stale reads").isZero();
-        assertThat(outcome.cycles()).isEqualTo(1_000);
+        everyClientReadsItsWrites(fileConfig, "lsn");
     }
 
     @Test
     void readYourWritesWithTimePinsGivesEveryClientItsWritesWithTheStandby500MsLate() throws Exception {
-        ReadYourWritesCycles.Outcome outcome = ReadYourWritesCycles.run(timePin);
-        System.out.printf("%s: read-your-writes time: %s%n", getClass().getSimpleName(), outcome);
+        everyClientReadsItsWrites(timePin, "time");
+    }
+
+    /** The 1,000 cycles on DEPLOYMENT, whose read-your-writes mode is MODE: not one stale read. */
+    private void everyClientReadsItsWrites(URL deployment, String mode) throws Exception {
+        ReadYourWritesCycles.Outcome outcome = ReadYourWritesCycles.run(deployment);
+        System.out.printf("%s: read-your-writes %s: %s%n", getClass().getSimpleName(), mode, outcome);
         assertThat(outcome.stale()).as("stale reads").isZero();
         assertThat(outcome.cycles()).isEqualTo(1_000);
     }
