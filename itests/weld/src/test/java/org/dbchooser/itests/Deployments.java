@@ -21,12 +21,13 @@ final class Deployments {
                 .addAsManifestResource("resilience/microprofile-config.properties", "microprofile-config.properties");
     }
 
-    /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
+    /** The same beans, with both standbys behind the slave unit and a monitor that checks once, then not for an hour. */
     static JavaArchive quietMonitor() {
         return beans("quiet-monitor.jar")
                 .addAsManifestResource("quiet-monitor/microprofile-config.properties", "microprofile-config.properties");
     }
 
+    /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
     static JavaArchive readYourWrites(String mode) {
         return beans("read-your-writes-" + mode + ".jar")
                 .addAsManifestResource("read-your-writes/" + mode + ".properties", "microprofile-config.properties");
@@ -38,9 +39,13 @@ final class Deployments {
                 .addAsManifestResource("read-only-at-start/microprofile-config.properties", "microprofile-config.properties");
     }
 
-    /** The routed beans, and an OpenTelemetry whose metrics the test reads, as MicroProfile Telemetry provides one. */
+    /**
+     * The routed beans, and an OpenTelemetry whose metrics the test reads, as MicroProfile
+     * Telemetry provides one; a configuration that gives every reason and counter a cause.
+     */
     static JavaArchive withTelemetry() {
-        return routedBeans().addClass(Telemetry.class);
+        return beans("metrics.jar").addClass(Telemetry.class)
+                .addAsManifestResource("metrics/microprofile-config.properties", "microprofile-config.properties");
     }
 
     static JavaArchive routedBeans() {
