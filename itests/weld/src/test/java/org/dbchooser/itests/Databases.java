@@ -53,6 +53,28 @@ final class Databases {
         return BuildDatabases.connect(port);
     }
 
+    /**
+     * Sets the standby's recovery_min_apply_delay and waits until its sessions see it: a
+     * reload is a signal, not a call, and a write made before it lands is replayed at once.
+     */
+    static void applyDelay(String standby, int port, int millis) throws Exception {
+        control("set", standby, "recovery_min_apply_delay = " + millis);
+        long start = System.nanoTime();
+        while (true) {
+            try (Connection c = connect(port); var s = c.createStatement();
+                    ResultSet r = s.executeQuery("select setting::int from pg_settings where name = 'recovery_min_apply_delay'")) {
+                r.next();
+                if (r.getInt(1) == millis) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - start > 5_000_000_000L) {
+                throw new IllegalStateException(standby + " did not take recovery_min_apply_delay = " + millis + " within 5 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Creates the test table on the master (once) and waits until the standby has it. */
     static synchronized void ensureSchema() throws SQLException, InterruptedException {
         try (Connection c = master()) {
