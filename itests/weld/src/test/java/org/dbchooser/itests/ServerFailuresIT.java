@@ -3,6 +3,9 @@ package org.dbchooser.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +20,8 @@ import org.dbchooser.itests.databases.Server;
 /**
  * Standbys stopped and started during traffic, and the master stopped: every read
  * succeeds, a slave that comes back is used again within seconds, and master-routed
- * work fails at once, with dbchooser's message, while the master is down.
+ * work fails at once, with dbchooser's message, while the master is down. Four
+ * readers of their own read all along, as other requests would; none may fail.
  */
 class ServerFailuresIT extends AgainstTwoStandbys {
 
@@ -44,7 +48,30 @@ class ServerFailuresIT extends AgainstTwoStandbys {
 
     @Test
     void withBothStandbysDownReadsFallBackToTheMasterAndReturnWhenAStandbyIsBack() throws Exception {
-        stoppingServers(this::bothStandbysDown);
+        assertThat(underTraffic(this::bothStandbysDown)).as("who served the other readers' reads")
+                .contains("master on port " + Databases.masterPort());
+    }
+
+    /** Runs {@code test} with four readers reading all along; none of their reads may fail. Returns who served them. */
+    private List<String> underTraffic(Databases.Work test) throws Exception {
+        // after a test that stopped the standbys, the monitor must have seen them back (it asks every 100 ms)
+        long start = System.nanoTime();
+        while (!readOnly.server().isEitherStandby()) {
+            assertThat(System.nanoTime() - start).as("reads on the standbys within 5 s").isLessThan(5_000_000_000L);
+            Thread.sleep(50);
+        }
+        List<Traffic.Call> reads = new ArrayList<>();
+        try (Traffic readers = new Traffic(4, readOnly::server)) {
+            stoppingServers(() -> {
+                Thread.sleep(200);
+                test.run();
+                reads.addAll(readers.stop());
+            });
+        }
+        assertThat(reads.stream().map(Traffic.Call::failure).filter(Objects::nonNull))
+                .as("the other readers' reads that failed, of %d", reads.size()).isEmpty();
+        assertThat(reads).as("the other readers' reads").hasSizeGreaterThan(100);
+        return reads.stream().map(read -> read.server().toString()).toList();
     }
 
     private void bothStandbysDown() throws Exception {
@@ -66,7 +93,8 @@ class ServerFailuresIT extends AgainstTwoStandbys {
 
     @Test
     void withTheMasterDownReadsWorkAndMasterWorkFailsAtOnce() throws Exception {
-        stoppingServers(this::masterDown);
+        assertThat(underTraffic(this::masterDown)).as("who served the other readers' reads")
+                .doesNotContain("master on port " + Databases.masterPort());
     }
 
     private void masterDown() throws Exception {
