@@ -27,6 +27,12 @@ final class Deployments {
                 .addAsManifestResource("quiet-monitor/microprofile-config.properties", "microprofile-config.properties");
     }
 
+    /** The same beans, with the first standby behind the test's {@link Gate} and a monitor that checks every 250 ms. */
+    static JavaArchive slaveRecheck() {
+        return beans("slave-recheck.jar").addClass(Gate.class)
+                .addAsManifestResource("slave-recheck/microprofile-config.properties", "microprofile-config.properties");
+    }
+
     /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
     static JavaArchive readYourWrites(String mode) {
         return beans("read-your-writes-" + mode + ".jar")
