@@ -47,6 +47,12 @@ class ReadinessIT extends AgainstTwoStandbys {
             Databases.control("pause", "master");
             dataOnceItSays("master", "DOWN");
             assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            // the standbys back, the master still down: reads are served, so the application is ready
+            Databases.control("resume", "standby1");
+            Databases.control("resume", "standby2");
+            Map<String, Object> masterDown = dataOnceItSays("slave", "UP");
+            assertThat(masterDown).containsEntry("master", "DOWN").containsEntry("slave-serves-reads", true);
+            assertThat(readiness.call().getStatus()).as("reads go on from the standbys").isEqualTo(HealthCheckResponse.Status.UP);
         });
         dataOnceItSays("master", "UP");
         dataOnceItSays("slave", "UP");
