@@ -8,6 +8,8 @@
 #   pg-replica.sh crash  STATE_FILE SERVER        stop it as a crash would: no shutdown
 #                                                 checkpoint, sessions cut (-m immediate)
 #   pg-replica.sh resume STATE_FILE SERVER        start it again (if it is not running)
+#   pg-replica.sh promote STATE_FILE SERVER       promote a standby to primary, as a
+#                                                 failover manager (Patroni) or a person would
 #   pg-replica.sh set    STATE_FILE SERVER 'name = value'
 #                                                 change a setting and reload, e.g.
 #                                                 standby1 'recovery_min_apply_delay = 500'
@@ -102,6 +104,10 @@ case "$action" in
       as_pg "$bin/pg_ctl" -D "$dir" -l "$(dirname "$dir")/$3.log" -w start >/dev/null
     fi
     ;;
+  promote)
+    bin=$(sed -n 's/^bin=//p' "$state_file")
+    as_pg "$bin/pg_ctl" -D "$(server_dir "${3:?server missing}")" -w promote >/dev/null
+    ;;
   set)
     bin=$(sed -n 's/^bin=//p' "$state_file")
     dir=$(server_dir "${3:?server missing}")
@@ -182,7 +188,7 @@ CONF
     echo "pg-replica: master on 127.0.0.1:$master_port, hot standby on ${standby_ports[*]} (logs in $base)"
     ;;
   *)
-    echo "usage: pg-replica.sh start|stop|pause|crash|resume|set|sql STATE_FILE ..." >&2
+    echo "usage: pg-replica.sh start|stop|pause|crash|resume|promote|set|sql STATE_FILE ..." >&2
     exit 2
     ;;
 esac

@@ -11,7 +11,7 @@
 # their URLs when WildFly starts:
 # system property dbchooser.master.url, else environment variable DB_MASTER_URL, else
 # jdbc:postgresql://127.0.0.1:5432/dbchooser (slave: dbchooser.slave.url, DB_SLAVE_URL,
-# port 5433); user and password: dbchooser.user / DB_USER and dbchooser.password /
+# port 5433; a second standby: dbchooser.slave2.url, DB_SLAVE2_URL, port 5434); user and password: dbchooser.user / DB_USER and dbchooser.password /
 # DB_PASSWORD, default dbchooser.
 set -euo pipefail
 
@@ -46,6 +46,9 @@ module add --name=org.postgresql --resources=$driver --dependencies=java.sql,jak
 $(ds DbChooserMaster java:/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
 # The slave: jta=false, so that slave reads never join a JTA transaction as a second resource.
 $(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
+# A second standby, in a data source of its own (db_chooser.slave-unit lists one unit per
+# standby, so that dbchooser judges each on its own); unused by an application without it.
+$(ds DbChooserSlave2 java:/jdbc/dbchooser-slave2 slave2 DB_SLAVE2_URL 5434 false)
 # MicroProfile Health (standalone.xml lacks it): /health/ready on the management interface
 # lists every deployment's readiness checks, dbchooser's among them. Unauthenticated, as
 # a load balancer's or Kubernetes' probe asks it.

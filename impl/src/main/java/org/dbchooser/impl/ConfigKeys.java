@@ -22,7 +22,7 @@ public final class ConfigKeys {
     public static final List<String> ALL = List.of(MASTER, SLAVE, SLAVE_METHODS, MASTER_UNIT, SLAVE_UNIT, SLAVE_FALLBACK,
             MAX_LAG, READ_ONLY, HEALTH_INTERVAL, READ_YOUR_WRITES, READ_YOUR_WRITES_WAIT, READ_YOUR_WRITES_PIN);
     /** The keys whose value is a list, which may also be given as indexed keys {@code key[0]}, {@code key[1]}, ... */
-    public static final List<String> LISTS = List.of(MASTER, SLAVE, SLAVE_METHODS);
+    public static final List<String> LISTS = List.of(MASTER, SLAVE, SLAVE_METHODS, SLAVE_UNIT);
 
     public static final String DEFAULT_SLAVE_METHODS = "GET,HEAD,OPTIONS";
     public static final String DEFAULT_MASTER_UNIT = "master";

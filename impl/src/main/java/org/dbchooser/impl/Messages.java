@@ -43,6 +43,16 @@ public final class Messages {
         return format("DBCHOOSER-104", key + " = '" + rawValue + "' is blank; give the name of a persistence unit");
     }
 
+    public static String emptyUnitEntry(String key, String rawValue) {
+        return format("DBCHOOSER-114", key + " = '" + rawValue + "' has an empty entry; give the name of each standby's"
+                + " persistence unit");
+    }
+
+    public static String repeatedUnit(String key, String rawValue, String unit) {
+        return format("DBCHOOSER-113", key + " = '" + rawValue + "' names the persistence unit '" + unit + "' twice;"
+                + " list each standby's unit once");
+    }
+
     public static String sameUnit(String masterKey, String slaveKey, String unit) {
         return format("DBCHOOSER-105", masterKey + " and " + slaveKey + " both name the persistence unit '" + unit
                 + "'; the slave needs a unit of its own that points at the replica");
@@ -155,8 +165,9 @@ public final class Messages {
                 + " pattern without nested quantifiers such as (a+)+ or (.*)*");
     }
 
-    public static String deadPooledConnections(Route route) {
-        return format("DBCHOOSER-405", "the " + route.name().toLowerCase() + "'s connection pool handed out connections that"
+    /** {@code server}: "master", or "slave (unit NAME)". */
+    public static String deadPooledConnections(String server) {
+        return format("DBCHOOSER-405", "the " + server + "'s connection pool handed out connections that"
                 + " had died with their server (SQLSTATE 08003) on every try of a check; the server may be back, but a pool"
                 + " that does not validate connections keeps handing them out. Validate connections when they are taken"
                 + " from the pool: on WildFly, validate-on-match with the PostgreSQLValidConnectionChecker; on Payara,"
@@ -169,13 +180,19 @@ public final class Messages {
 
     // --- 4xx: operational warnings and notices, logged (3xx are the failures work meets)
 
-    public static String slaveUnreachable(String reason, boolean fallback) {
-        return format("DBCHOOSER-401", "the slave cannot be reached (" + reason + ")"
-                + (fallback ? "; slave-routed work goes to the master until it is back" : ""));
+    public static String slaveUnreachable(String unit, String reason, boolean fallback) {
+        return format("DBCHOOSER-401", "the slave (unit " + unit + ") cannot be reached (" + reason + ")"
+                + (fallback ? "; slave-routed work goes to the other standbys, or the master, until it is back" : ""));
     }
 
-    public static String slaveBack() {
-        return format("DBCHOOSER-402", "the slave is back; slave-routed work reads from it again");
+    public static String slaveBack(String unit) {
+        return format("DBCHOOSER-402", "the slave (unit " + unit + ") is back; slave-routed work reads from it again");
+    }
+
+    public static String slavePromoted(String unit) {
+        return format("DBCHOOSER-412", "the slave unit " + unit + " reaches a server that is not in recovery: a standby"
+                + " that was promoted, or a primary. It serves no slave-routed reads until it reaches a standby again;"
+                + " point the unit at a standby (with pgjdbc, targetServerType=secondary)");
     }
 
     public static String masterUnreachable(String reason) {

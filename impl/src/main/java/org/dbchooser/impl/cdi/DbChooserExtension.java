@@ -7,11 +7,13 @@ import org.dbchooser.impl.config.DeploymentState;
 import org.dbchooser.impl.config.PersistenceUnits;
 import org.dbchooser.impl.http.ReadYourWrites;
 import org.dbchooser.impl.jpa.ContainerEntityManagers;
+import org.dbchooser.impl.jpa.ContainerStandbyUnit;
 import org.dbchooser.impl.jpa.ContainerUnits;
 import org.dbchooser.impl.jpa.PersistenceLiterals;
 import org.dbchooser.impl.jpa.RoutedEntityManagerProducer;
 import org.dbchooser.impl.jpa.SelfManagedEntityManagers;
 import org.dbchooser.impl.jpa.SelfManagedUnits;
+import org.dbchooser.impl.jpa.StandbyUnitName;
 import org.dbchooser.impl.observability.ReplicaReadiness;
 import org.dbchooser.impl.observability.RouteMetrics;
 import org.dbchooser.impl.replicas.ReplicaMonitor;
@@ -66,7 +68,7 @@ public class DbChooserExtension implements Extension {
     void registerBeans(@Observes BeforeBeanDiscovery event) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
-        health = new RouteHealth(config.readOnly());
+        health = new RouteHealth(config.readOnly(), config.slaveUnits().size());
         units = PersistenceUnits.declared(loader, PersistenceUnits.onApplicationServer());
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
                 RoutingBean.class, RoutedEntityManagerProducer.class, ReplicaMonitor.class, MaintenanceBean.class)) {
@@ -87,17 +89,21 @@ public class DbChooserExtension implements Extension {
             event.addAnnotatedType(RouteMetrics.class, id(RouteMetrics.class));
         }
         String masterUnit = config.masterUnit() == null ? ConfigKeys.DEFAULT_MASTER_UNIT : config.masterUnit();
-        String slaveUnit = config.slaveUnit() == null ? ConfigKeys.DEFAULT_SLAVE_UNIT : config.slaveUnit();
         if (Boolean.TRUE.equals(units.get(masterUnit))) {
             AnnotatedTypeConfigurator<ContainerEntityManagers> container =
                     event.addAnnotatedType(ContainerEntityManagers.class, id(ContainerEntityManagers.class));
             container.filterFields(f -> f.isAnnotationPresent(PersistenceContext.class))
                     .forEach(f -> f.remove(a -> a instanceof PersistenceContext).add(PersistenceLiterals.context(masterUnit)));
-            AnnotatedTypeConfigurator<ContainerUnits> containerUnits =
-                    event.addAnnotatedType(ContainerUnits.class, id(ContainerUnits.class));
-            containerUnits.filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class)).forEach(f -> f
-                    .remove(a -> a instanceof PersistenceUnit)
-                    .add(PersistenceLiterals.unit(f.getAnnotated().getJavaMember().getName().equals("master") ? masterUnit : slaveUnit)));
+            event.addAnnotatedType(ContainerUnits.class, id(ContainerUnits.class))
+                    .filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
+                    .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(masterUnit)));
+            // each standby's unit, injected by the container as an application's would be
+            for (String standby : config.slaveUnits()) {
+                AnnotatedTypeConfigurator<ContainerStandbyUnit> unit =
+                        event.addAnnotatedType(ContainerStandbyUnit.class, id(ContainerStandbyUnit.class) + "." + standby);
+                unit.add(new StandbyUnitName.Literal(standby)).filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
+                        .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(standby)));
+            }
         } else {
             event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));
             event.addAnnotatedType(SelfManagedUnits.class, id(SelfManagedUnits.class));
@@ -130,11 +136,12 @@ public class DbChooserExtension implements Extension {
         if (config.masterUnit() != null && !units.containsKey(config.masterUnit())) {
             problems.add(Messages.unknownUnit(ConfigKeys.MASTER_UNIT, config.masterUnit(), declared));
         }
-        if (config.slaveUnit() != null && !units.containsKey(config.slaveUnit())) {
-            problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, config.slaveUnit(), declared));
-        }
-        if (Boolean.TRUE.equals(units.get(config.slaveUnit()))) {
-            problems.add(Messages.jtaSlaveUnit(ConfigKeys.SLAVE_UNIT, config.slaveUnit()));
+        for (String standby : config.slaveUnits()) {
+            if (!units.containsKey(standby)) {
+                problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, standby, declared));
+            } else if (units.get(standby)) {
+                problems.add(Messages.jtaSlaveUnit(ConfigKeys.SLAVE_UNIT, standby));
+            }
         }
         for (String problem : problems) {
             event.addDefinitionError(new DefinitionException(problem));
@@ -147,7 +154,7 @@ public class DbChooserExtension implements Extension {
         if (problems.isEmpty()) {
             LOG.fine(() -> "dbchooser: " + config.masterPatterns().size() + " master pattern(s), "
                     + config.slavePatterns().size() + " slave pattern(s), slave methods " + config.slaveMethods()
-                    + ", units " + config.masterUnit() + "/" + config.slaveUnit()
+                    + ", units " + config.masterUnit() + "/" + String.join(",", config.slaveUnits())
                     + (Boolean.TRUE.equals(units.get(config.masterUnit())) ? " (the container's)" : " (opened by dbchooser)"));
         }
     }

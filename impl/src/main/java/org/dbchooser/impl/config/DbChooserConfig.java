@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.Config;
  * that the deployment reports them all at once.
  */
 public record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slavePatterns, Set<String> slaveMethods,
-        String masterUnit, String slaveUnit, boolean slaveFallback, Duration maxLag, boolean readOnly,
+        String masterUnit, List<String> slaveUnits, boolean slaveFallback, Duration maxLag, boolean readOnly,
         Duration healthInterval, ReadYourWrites readYourWrites, Duration readYourWritesWait, Duration readYourWritesPin) {
 
     /** {@code db_chooser.read-your-writes}. */
@@ -41,8 +41,8 @@ public record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slaveP
         List<Pattern> slave = patterns(config, ConfigKeys.SLAVE, problems);
         Set<String> methods = methods(config, problems);
         String masterUnit = unit(config, ConfigKeys.MASTER_UNIT, ConfigKeys.DEFAULT_MASTER_UNIT, problems);
-        String slaveUnit = unit(config, ConfigKeys.SLAVE_UNIT, ConfigKeys.DEFAULT_SLAVE_UNIT, problems);
-        if (masterUnit != null && masterUnit.equals(slaveUnit)) {
+        List<String> slaveUnits = slaveUnits(config, problems);
+        if (masterUnit != null && slaveUnits.contains(masterUnit)) {
             problems.add(Messages.sameUnit(ConfigKeys.MASTER_UNIT, ConfigKeys.SLAVE_UNIT, masterUnit));
         }
         boolean slaveFallback = bool(config, ConfigKeys.SLAVE_FALLBACK, true, problems);
@@ -56,7 +56,7 @@ public record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slaveP
                 String.class).orElse(ConfigKeys.DEFAULT_READ_YOUR_WRITES_WAIT), Duration.ZERO, problems);
         Duration pin = duration(ConfigKeys.READ_YOUR_WRITES_PIN, config.getOptionalValue(ConfigKeys.READ_YOUR_WRITES_PIN,
                 String.class).orElse(ConfigKeys.DEFAULT_READ_YOUR_WRITES_PIN), Duration.ofSeconds(1), problems);
-        return new DbChooserConfig(master, slave, methods, masterUnit, slaveUnit, slaveFallback, maxLag, readOnly,
+        return new DbChooserConfig(master, slave, methods, masterUnit, slaveUnits, slaveFallback, maxLag, readOnly,
                 healthInterval, readYourWrites, wait, pin);
     }
 
@@ -186,6 +186,27 @@ public record DbChooserConfig(List<Pattern> masterPatterns, List<Pattern> slaveP
             }
         }
         return Collections.unmodifiableSet(methods); // in the order written, for messages
+    }
+
+    /**
+     * The standbys' persistence units, one per standby, each judged on its own; one unit
+     * (a standby, or several behind one URL judged as one) by default.
+     */
+    private static List<String> slaveUnits(Config config, List<String> problems) {
+        String raw = config.getConfigValue(ConfigKeys.SLAVE_UNIT).getRawValue();
+        if (raw != null && raw.isBlank()) {
+            problems.add(Messages.blankUnitName(ConfigKeys.SLAVE_UNIT, raw));
+            return List.of();
+        }
+        Set<String> units = new LinkedHashSet<>();
+        for (Entry entry : entries(config, ConfigKeys.SLAVE_UNIT, ConfigKeys.DEFAULT_SLAVE_UNIT)) {
+            if (entry.value().isEmpty()) {
+                problems.add(Messages.emptyUnitEntry(entry.key(), entry.raw()));
+            } else if (!units.add(entry.value())) {
+                problems.add(Messages.repeatedUnit(entry.key(), entry.raw(), entry.value()));
+            }
+        }
+        return List.copyOf(units);
     }
 
     /**

@@ -29,9 +29,10 @@ import org.dbchooser.impl.Messages;
  * <p>{@code lsn}: the response of a request that used the master carries the master's
  * WAL position when the response starts (header {@value #LSN_HEADER} and cookie
  * {@value #LSN_COOKIE}). A later slave-routed request that brings it back is served
- * by the slave once the slave has replayed that far (known from the replica monitor,
- * else asked, waiting at most {@code db_chooser.read-your-writes-wait}), otherwise its
- * reads come from the master. Writes stay refused on the slave route either way.
+ * by a standby that has replayed that far (known from the replica monitor's last
+ * checks; else every standby that serves is asked, waiting at most
+ * {@code db_chooser.read-your-writes-wait}), otherwise its reads come from the master.
+ * Writes stay refused on the slave route either way.
  *
  * <p>{@code time}: the response carries a cookie {@value #PIN_COOKIE} that keeps the
  * client's reads on the master for {@code db_chooser.read-your-writes-pin}, as Rails'
@@ -87,12 +88,20 @@ public class ReadYourWrites {
         }
         long token = Lsn.parse(value(request, LSN_COOKIE, LSN_HEADER));
         // a token the master has not reached was not minted here: forged, or from another database
-        if (token < 0 || token > monitor.knownMasterPosition() || monitor.replayedAtLeast(token)) {
+        if (token < 0 || token > monitor.knownMasterPosition()) {
+            return;
+        }
+        int replayed = monitor.standbyThatReplayed(token);
+        if (replayed >= 0) {
+            context.standby(replayed);
             return;
         }
         statistics.readYourWritesWaits.increment();
-        context.readFromMaster(!slaveReaches(token, config.readYourWritesWait()));
-        if (context.readFromMaster()) {
+        int reached = firstToReach(monitor.health().servingStandbys(), token, config.readYourWritesWait());
+        if (reached >= 0) {
+            context.standby(reached);
+        } else {
+            context.readFromMaster(true);
             statistics.readYourWritesFromMaster.increment();
         }
     }
@@ -113,7 +122,7 @@ public class ReadYourWrites {
                 response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
                 return;
             }
-            String lsn = (String) units.ask(Route.MASTER, "select pg_current_wal_insert_lsn()::text");
+            String lsn = (String) RouteUnits.ask(units.master(), "select pg_current_wal_insert_lsn()::text");
             monitor.masterReached(Lsn.parse(lsn));
             response.setHeader(LSN_HEADER, lsn);
             response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
@@ -133,34 +142,53 @@ public class ReadYourWrites {
     }
 
     /**
-     * Whether the slave replays up to {@code token} within {@code wait}, asking it every
-     * few milliseconds through one entity manager (one connection) for the whole wait.
+     * The first of {@code standbys} (those that serve) to replay up to {@code token}
+     * within {@code wait}, asking each every few milliseconds through one entity manager
+     * (one connection) of its own for the whole wait; -1 when none does, or none serves.
      */
-    private boolean slaveReaches(long token, Duration wait) {
+    private int firstToReach(int[] standbys, long token, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        EntityManager slave = null;
+        EntityManager[] sessions = new EntityManager[standbys.length];
+        Query[] replayPositions = new Query[standbys.length];
         try {
-            slave = units.factory(Route.SLAVE).createEntityManager();
-            Query replayPosition = slave.createNativeQuery("select pg_last_wal_replay_lsn()::text");
             while (true) {
-                Object replayed = replayPosition.getSingleResult();
-                if (replayed != null && Lsn.parse((String) replayed) >= token) {
-                    return true;
+                for (int i = 0; i < standbys.length; i++) {
+                    if (replayed(i, standbys[i], sessions, replayPositions) >= token) {
+                        return standbys[i];
+                    }
                 }
                 if (System.nanoTime() + POLL_MILLIS * 1_000_000 > deadline) {
-                    return false;
+                    return -1;
                 }
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (RuntimeException slaveUnreachable) {
-            return false;
+            return -1;
         } finally {
-            if (slave != null) {
-                slave.close();
+            for (EntityManager session : sessions) {
+                if (session != null) {
+                    session.close();
+                }
             }
+        }
+    }
+
+    /** Where standby {@code standby} has replayed to; -1 when it cannot say (unreachable), and it is not asked again. */
+    private long replayed(int i, int standby, EntityManager[] sessions, Query[] replayPositions) {
+        try {
+            if (sessions[i] == null) {
+                sessions[i] = units.standby(standby).createEntityManager();
+                replayPositions[i] = sessions[i].createNativeQuery("select pg_last_wal_replay_lsn()::text");
+            }
+            if (replayPositions[i] == null) {
+                return -1;
+            }
+            Object position = replayPositions[i].getSingleResult();
+            return position == null ? -1 : Lsn.parse((String) position);
+        } catch (RuntimeException standbyUnreachable) {
+            replayPositions[i] = null;
+            return -1;
         }
     }
 

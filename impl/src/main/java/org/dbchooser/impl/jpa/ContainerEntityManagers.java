@@ -11,13 +11,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.dbchooser.Route;
+import org.dbchooser.impl.config.DeploymentState;
 
 /**
  * On an application server: the master is the container's JTA persistence context;
- * the slave is a resource-local unit on a non-JTA data source, one entity manager per
- * unit of work (request context). The slave's connections are never enlisted in a JTA
- * transaction, so a request that reads on the slave and then writes through
- * {@code @Master} code has one resource in its transaction, not two.
+ * each standby is a resource-local unit on a non-JTA data source, and a unit of work
+ * (request context) has one entity manager on the standby it reads from. A standby's
+ * connections are never enlisted in a JTA transaction, so a request that reads on the
+ * slave and then writes through {@code @Master} code has one resource in its
+ * transaction, not two.
  *
  * <p>The master's unit name below is a placeholder: the extension replaces it with
  * {@code db_chooser.master-unit}.
@@ -34,10 +36,13 @@ public class ContainerEntityManagers implements RouteEntityManagers {
     @Inject
     ContainerUnits units;
 
+    @Inject
+    DeploymentState state;
+
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
-    private EntityManager slave;
+    private final UnitOfWorkStandby slave = new UnitOfWorkStandby();
 
     @Override
     public EntityManager get(Route route) {
@@ -47,10 +52,17 @@ public class ContainerEntityManagers implements RouteEntityManagers {
             }
             return master;
         }
-        if (slave == null) {
-            slave = units.factory(Route.SLAVE).createEntityManager();
-        }
-        return slave;
+        return slave.get(units, state.health());
+    }
+
+    @Override
+    public int standby() {
+        return slave.standby();
+    }
+
+    @Override
+    public void standbyFailed() {
+        slave.close();
     }
 
     @Override
@@ -60,6 +72,6 @@ public class ContainerEntityManagers implements RouteEntityManagers {
 
     @PreDestroy
     void close() {
-        SelfManagedEntityManagers.close(slave, "slave");
+        slave.close();
     }
 }

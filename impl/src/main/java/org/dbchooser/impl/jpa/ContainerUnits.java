@@ -2,16 +2,21 @@ package org.dbchooser.impl.jpa;
 
 import org.dbchooser.impl.ConfigKeys;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 
-import org.dbchooser.Route;
+import org.dbchooser.impl.config.DeploymentState;
 
 /**
- * On an application server, the container's two persistence units. The unit names
- * below are placeholders: the extension replaces them with {@code db_chooser.master-unit}
- * and {@code db_chooser.slave-unit}.
+ * On an application server, the container's persistence units: the master's below
+ * (its name is a placeholder that the extension replaces with
+ * {@code db_chooser.master-unit}), and each standby's in a {@link ContainerStandbyUnit}.
  */
 @ApplicationScoped
 public class ContainerUnits implements RouteUnits {
@@ -19,11 +24,35 @@ public class ContainerUnits implements RouteUnits {
     @PersistenceUnit(unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
     EntityManagerFactory master;
 
-    @PersistenceUnit(unitName = ConfigKeys.DEFAULT_SLAVE_UNIT)
-    EntityManagerFactory slave;
+    @Inject
+    @Any
+    Instance<ContainerStandbyUnit> standbyUnits;
+
+    @Inject
+    DeploymentState state;
+
+    private volatile EntityManagerFactory[] standbys;
 
     @Override
-    public EntityManagerFactory factory(Route route) {
-        return route == Route.MASTER ? master : slave;
+    public EntityManagerFactory master() {
+        return master;
+    }
+
+    @Override
+    public EntityManagerFactory standby(int standby) {
+        EntityManagerFactory[] resolved = standbys;
+        return (resolved != null ? resolved : resolve())[standby];
+    }
+
+    private synchronized EntityManagerFactory[] resolve() {
+        if (standbys == null) {
+            List<String> names = state.config().slaveUnits();
+            EntityManagerFactory[] factories = new EntityManagerFactory[names.size()];
+            for (int i = 0; i < factories.length; i++) {
+                factories[i] = standbyUnits.select(new StandbyUnitName.Literal(names.get(i))).get().factory;
+            }
+            standbys = factories;
+        }
+        return standbys;
     }
 }

@@ -13,11 +13,11 @@ public interface ReplicaStatus {
     RouteHealth health();
 
     /**
-     * A call saw the slave fail to answer: slave-routed work goes to the master until the
-     * next check says otherwise. Returns whether that call may run again on the master
-     * ({@code db_chooser.slave-fallback}).
+     * A call saw standby {@code standby} fail to answer: slave-routed work goes to the
+     * other standbys, or the master, until the next check of it says otherwise. Returns
+     * whether that call may run again on the master ({@code db_chooser.slave-fallback}).
      */
-    boolean slaveFailed(Throwable failure);
+    boolean slaveFailed(int standby, Throwable failure);
 
     /** A call found the master unreachable: master-routed work fails at once until it is back. */
     void masterFailed(Throwable failure);

@@ -175,7 +175,14 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
         if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly()) {
             return null;
         }
-        if (!monitor.slaveFailed(slaveFailure)) {
+        int standby = managers.standby();
+        managers.standbyFailed();
+        RouteContext context = RouteContext.current();
+        if (context.standby() >= 0) { // read-your-writes chose it: no other standby is known to have the client's writes
+            context.standby(-1);
+            context.readFromMaster(true);
+        }
+        if (!monitor.slaveFailed(standby, slaveFailure)) {
             return null;
         }
         // the master serving slave-routed reads: not "master used" for read-your-writes

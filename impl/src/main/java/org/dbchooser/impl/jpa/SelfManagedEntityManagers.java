@@ -10,11 +10,14 @@ import jakarta.persistence.EntityManager;
 
 import org.dbchooser.Route;
 import org.dbchooser.impl.Messages;
+import org.dbchooser.impl.config.DeploymentState;
+import org.dbchooser.impl.routing.RouteHealth;
 
 /**
- * In plain CDI, the entity managers of one unit of work (a request context), one per
- * route, opened on first use and closed with the request context. A transaction
- * still open then is rolled back: nothing half done is ever committed by accident.
+ * In plain CDI, the entity managers of one unit of work (a request context): the
+ * master's and the chosen standby's, opened on first use and closed with the request
+ * context. A transaction still open then is rolled back: nothing half done is ever
+ * committed by accident.
  */
 @RequestScoped
 public class SelfManagedEntityManagers implements RouteEntityManagers {
@@ -22,31 +25,41 @@ public class SelfManagedEntityManagers implements RouteEntityManagers {
     private static final Logger LOG = Logger.getLogger(SelfManagedEntityManagers.class.getName());
 
     private final SelfManagedUnits units;
+    private final RouteHealth health;
+    private final UnitOfWorkStandby slave = new UnitOfWorkStandby();
     private EntityManager master;
-    private EntityManager slave;
 
     @Inject
-    SelfManagedEntityManagers(SelfManagedUnits units) {
+    SelfManagedEntityManagers(SelfManagedUnits units, DeploymentState state) {
         this.units = units;
+        this.health = state.health();
     }
 
     /** For the container's proxy. */
     SelfManagedEntityManagers() {
-        this(null);
+        this.units = null;
+        this.health = null;
     }
 
     @Override
     public EntityManager get(Route route) {
         if (route == Route.MASTER) {
             if (master == null) {
-                master = units.factory(Route.MASTER).createEntityManager();
+                master = units.master().createEntityManager();
             }
             return master;
         }
-        if (slave == null) {
-            slave = units.factory(Route.SLAVE).createEntityManager();
-        }
-        return slave;
+        return slave.get(units, health);
+    }
+
+    @Override
+    public int standby() {
+        return slave.standby();
+    }
+
+    @Override
+    public void standbyFailed() {
+        slave.close();
     }
 
     @Override
@@ -61,11 +74,7 @@ public class SelfManagedEntityManagers implements RouteEntityManagers {
             close(master, "master");
         } finally {
             master = null;
-            try {
-                close(slave, "slave");
-            } finally {
-                slave = null;
-            }
+            slave.close();
         }
     }
 

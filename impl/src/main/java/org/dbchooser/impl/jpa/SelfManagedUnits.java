@@ -4,6 +4,9 @@ import org.dbchooser.impl.ConfigKeys;
 import org.dbchooser.impl.Messages;
 import org.dbchooser.impl.config.DbChooserConfig;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,11 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
-import org.dbchooser.Route;
 import org.dbchooser.impl.config.DeploymentState;
 
 /**
- * In plain CDI (no application server), the two persistence units, opened from
+ * In plain CDI (no application server), the master's and each standby's persistence units, opened from
  * {@code META-INF/persistence.xml} on first use and closed when the application stops.
  * Opening on first use lets an application start while a slave is still down.
  */
@@ -28,35 +30,44 @@ public class SelfManagedUnits implements RouteUnits {
 
     private final DbChooserConfig config;
     private volatile EntityManagerFactory master;
-    private volatile EntityManagerFactory slave;
+    private final AtomicReferenceArray<EntityManagerFactory> standbys;
 
     @Inject
     SelfManagedUnits(DeploymentState state) {
         this.config = state.config();
+        this.standbys = new AtomicReferenceArray<>(config.slaveUnits().size());
     }
 
     /** For the container's proxy, which only forwards calls. */
     SelfManagedUnits() {
         this.config = null;
+        this.standbys = null;
     }
 
     @Override
-    public EntityManagerFactory factory(Route route) {
-        EntityManagerFactory factory = route == Route.MASTER ? master : slave;
-        return factory != null ? factory : open(route);
+    public EntityManagerFactory master() {
+        EntityManagerFactory factory = master;
+        return factory != null ? factory : openMaster();
     }
 
-    private synchronized EntityManagerFactory open(Route route) {
-        if (route == Route.MASTER) {
-            if (master == null) {
-                master = create(ConfigKeys.MASTER_UNIT, config.masterUnit());
-            }
-            return master;
+    @Override
+    public EntityManagerFactory standby(int standby) {
+        EntityManagerFactory factory = standbys.get(standby);
+        return factory != null ? factory : openStandby(standby);
+    }
+
+    private synchronized EntityManagerFactory openMaster() {
+        if (master == null) {
+            master = create(ConfigKeys.MASTER_UNIT, config.masterUnit());
         }
-        if (slave == null) {
-            slave = create(ConfigKeys.SLAVE_UNIT, config.slaveUnit());
+        return master;
+    }
+
+    private synchronized EntityManagerFactory openStandby(int standby) {
+        if (standbys.get(standby) == null) {
+            standbys.set(standby, create(ConfigKeys.SLAVE_UNIT, config.slaveUnits().get(standby)));
         }
-        return slave;
+        return standbys.get(standby);
     }
 
     private static EntityManagerFactory create(String key, String unit) {
@@ -69,7 +80,13 @@ public class SelfManagedUnits implements RouteUnits {
 
     @PreDestroy
     synchronized void close() {
-        for (EntityManagerFactory factory : new EntityManagerFactory[] {master, slave}) {
+        List<EntityManagerFactory> factories = new ArrayList<>();
+        factories.add(master);
+        for (int i = 0; i < standbys.length(); i++) {
+            factories.add(standbys.getAndSet(i, null));
+        }
+        master = null;
+        for (EntityManagerFactory factory : factories) {
             if (factory != null && factory.isOpen()) {
                 try {
                     factory.close();
@@ -78,7 +95,5 @@ public class SelfManagedUnits implements RouteUnits {
                 }
             }
         }
-        master = null;
-        slave = null;
     }
 }

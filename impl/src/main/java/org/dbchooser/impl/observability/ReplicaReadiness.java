@@ -5,6 +5,7 @@ import org.dbchooser.impl.routing.RouteHealth;
 import org.dbchooser.impl.routing.RouteStatistics;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +53,14 @@ public class ReplicaReadiness implements HealthCheck {
             data.put("slave-lag-ms", last.lag().toMillis());
         }
         data.put("slave-serves-reads", health.slaveServes());
+        List<ReplicaMonitor.Standby> standbys = monitor.standbys();
+        if (standbys.size() > 1) { // each standby on its own; one alone is the slave above
+            for (int i = 0; i < standbys.size(); i++) {
+                ReplicaMonitor.Standby standby = standbys.get(i);
+                data.put("standby " + standby.unit(), standby.promoted() ? "PROMOTED" : !standby.up() ? "DOWN"
+                        : "UP, lag " + standby.lag().toMillis() + " ms" + (health.serves(i) ? "" : ", serves no reads"));
+            }
+        }
         data.put("read-only-maintenance", health.readOnly());
         data.put("reads-fallen-back-to-master", statistics.fallbacks.sum());
         boolean ready = last.masterUp() || last.slaveUp();

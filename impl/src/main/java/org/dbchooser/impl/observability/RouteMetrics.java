@@ -42,7 +42,9 @@ import org.dbchooser.impl.config.DeploymentState;
  * decision, and is not counted)</li>
  * <li>{@code dbchooser.slave.fallbacks} (counter): slave-routed reads run again on the master</li>
  * <li>{@code dbchooser.read_your_writes.waits} and {@code dbchooser.read_your_writes.master_reads} (counters)</li>
- * <li>{@code dbchooser.slave.lag} (gauge, ms) and {@code dbchooser.server.up} (gauge, 1 or 0; attribute {@code server})</li>
+ * <li>{@code dbchooser.server.up} (gauge, 1 or 0; attribute {@code server}: master, or slave when any standby is up)</li>
+ * <li>{@code dbchooser.slave.lag} (gauge, ms) and {@code dbchooser.standby.up} (gauge, 1 or 0), each by
+ * {@code standby}: the standby's unit</li>
  * </ul>
  */
 @ApplicationScoped
@@ -52,6 +54,7 @@ public class RouteMetrics {
     private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("route");
     private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
     private static final AttributeKey<String> SERVER = AttributeKey.stringKey("server");
+    private static final AttributeKey<String> STANDBY = AttributeKey.stringKey("standby");
 
     private final Instance<OpenTelemetry> openTelemetry;
     private final RouteStatistics statistics;
@@ -96,11 +99,19 @@ public class RouteMetrics {
                 .setDescription("Requests whose reads came from the master to give the client its own writes")
                 .buildWithCallback(out -> out.record(statistics.readYourWritesFromMaster.sum())));
         instruments.add(meter.gaugeBuilder("dbchooser.slave.lag").setUnit("ms")
-                .setDescription("How far the slave is behind the master, as the replica monitor last saw it")
+                .setDescription("How far each standby that answered is behind the master, as the replica monitor last saw it")
                 .buildWithCallback(out -> {
-                    ReplicaMonitor.Snapshot last = monitor.last();
-                    if (last.lag() != null) {
-                        out.record(last.lag().toMillis());
+                    for (ReplicaMonitor.Standby standby : monitor.standbys()) {
+                        if (standby.lag() != null) {
+                            out.record(standby.lag().toMillis(), Attributes.of(STANDBY, standby.unit()));
+                        }
+                    }
+                }));
+        instruments.add(meter.gaugeBuilder("dbchooser.standby.up").ofLongs()
+                .setDescription("1 when the standby answered the replica monitor's last check as a standby, else 0")
+                .buildWithCallback(out -> {
+                    for (ReplicaMonitor.Standby standby : monitor.standbys()) {
+                        out.record(standby.up() ? 1 : 0, Attributes.of(STANDBY, standby.unit()));
                     }
                 }));
         instruments.add(meter.gaugeBuilder("dbchooser.server.up").ofLongs()

@@ -9,10 +9,15 @@ import org.dbchooser.impl.routing.RouteHealth;
 import org.dbchooser.impl.routing.RouteStatistics;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -22,18 +27,22 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.dbchooser.Route;
+import jakarta.persistence.EntityManagerFactory;
+
 import org.dbchooser.impl.config.DeploymentState;
 
 /**
- * Watches the master and the slave in two chains of checks (one each, so that a slow
- * server does not delay the other's check), on the server's managed scheduled executor
- * or, in plain CDI, on two threads of its own ({@link CheckScheduler}), so that requests only read flags
- * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the
- * master for its WAL position and the slave for its replay position and the age of the
+ * Watches the master and each standby ({@code db_chooser.slave-unit} lists their units)
+ * in chains of checks of their own (so that a slow server does not delay another's
+ * check), on the server's managed scheduled executor or, in plain CDI, on two threads
+ * of its own ({@link CheckScheduler}), so that requests only read flags
+ * ({@link RouteHealth}). Every {@code db_chooser.health-interval} it asks the master
+ * for its WAL position and each standby for its replay position and the age of the
  * last transaction it replayed; a server that does not answer is checked again with
- * backoff (twice the interval), so a slave that comes back is used
- * again within seconds.
+ * backoff (twice the interval), so a standby that comes back is used again within
+ * seconds. Each standby is judged on its own: one that is down, behind
+ * {@code db_chooser.max-lag}, or no longer in recovery (promoted) serves no reads, and
+ * the others go on serving them.
  *
  * <p>Lag: a slave that has replayed everything the master had written is not behind,
  * however old its last replayed transaction (an idle master writes nothing: the age
@@ -58,22 +67,32 @@ public class ReplicaMonitor implements ReplicaStatus {
     private static final Duration NEVER_REPLAYED = Duration.ofDays(365_000);
 
     /**
-     * What the last check saw. {@code lag} is null when the slave could not be asked;
-     * {@code replayLsn} is the WAL position the slave had replayed (-1: unknown).
+     * What the last checks saw, taken together: the master up, any standby up, the
+     * smallest lag of those up (null when none is) and the furthest replay position of
+     * those up (-1: unknown).
      */
     public record Snapshot(boolean masterUp, boolean slaveUp, Duration lag, long replayLsn) {
+    }
+
+    /**
+     * What the last check of one standby saw: whether it answered as a standby, whether
+     * it answered as a primary instead (promoted), its lag (null unless up) and the WAL
+     * position it had replayed (-1: unknown).
+     */
+    public record Standby(String unit, boolean up, boolean promoted, Duration lag, long replayLsn) {
     }
 
     private final RouteUnits units;
     private final RouteHealth health;
     private final DbChooserConfig config;
     private CheckScheduler scheduler;
-    private volatile Snapshot last = new Snapshot(true, true, Duration.ZERO, -1);
-    /** The master's WAL position at its last check, for the slave's lag; null when it did not answer. */
+    private volatile boolean masterAnswered = true;
+    private final AtomicReferenceArray<Standby> standbys;
+    /** The master's WAL position at its last check, for the standbys' lag; null when it did not answer. */
     private volatile Long masterLsn;
     private final AtomicBoolean slaveChecksStarted = new AtomicBoolean();
-    /** The routes whose pool was found handing out dead connections, until a check succeeds again. */
-    private final Set<Route> deadPoolReported = ConcurrentHashMap.newKeySet();
+    /** The servers (master, or a standby's unit) whose pool was found handing out dead connections, until a check succeeds. */
+    private final Set<String> deadPoolReported = ConcurrentHashMap.newKeySet();
     private final AtomicLong knownMasterPosition = new AtomicLong(-1);
     /** The master's positions at its recent checks (a minute's worth at the default interval). */
     private final WalHistory masterPositions = new WalHistory(64);
@@ -85,6 +104,11 @@ public class ReplicaMonitor implements ReplicaStatus {
         this.health = state.health();
         this.config = state.config();
         this.statistics = state.statistics();
+        List<String> names = config.slaveUnits();
+        this.standbys = new AtomicReferenceArray<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            standbys.set(i, new Standby(names.get(i), true, false, Duration.ZERO, -1));
+        }
     }
 
     /** For the container's proxy, which only forwards calls. */
@@ -93,6 +117,7 @@ public class ReplicaMonitor implements ReplicaStatus {
         this.health = null;
         this.config = null;
         this.statistics = null;
+        this.standbys = null;
     }
 
     /** Starts the checks once, whatever fires the application's start more than once. */
@@ -108,9 +133,9 @@ public class ReplicaMonitor implements ReplicaStatus {
     }
 
     /**
-     * The slave's checks start once the master has answered (or failed to) for the first
-     * time, or after one interval (at least a second) if it is slow to: without the
-     * master's position a check cannot tell a caught-up slave from a late one, and a
+     * The standbys' checks start once the master has answered (or failed to) for the
+     * first time, or after one interval (at least a second) if it is slow to: without the
+     * master's position a check cannot tell a caught-up standby from a late one, and a
      * standby that has just restarted and is not streaming yet knows no receive position
      * either, so it looked as late as its last replayed transaction, and the first
      * requests after deployment read from the master. Nothing waits on a thread: a
@@ -118,7 +143,10 @@ public class ReplicaMonitor implements ReplicaStatus {
      */
     private void startSlaveChecks() {
         if (slaveChecksStarted.compareAndSet(false, true)) {
-            scheduler.schedule(this::checkSlave, 0);
+            for (int i = 0; i < standbys.length(); i++) {
+                int standby = i;
+                scheduler.schedule(() -> checkStandby(standby), 0);
+            }
         }
     }
 
@@ -138,8 +166,29 @@ public class ReplicaMonitor implements ReplicaStatus {
         }
     }
 
+    /** The last checks taken together, for readiness and metrics. */
     public Snapshot last() {
-        return last;
+        boolean anyUp = false;
+        Duration smallestLag = null;
+        long furthest = -1;
+        for (int i = 0; i < standbys.length(); i++) {
+            Standby standby = standbys.get(i);
+            if (standby.up()) {
+                anyUp = true;
+                smallestLag = smallestLag == null || standby.lag().compareTo(smallestLag) < 0 ? standby.lag() : smallestLag;
+                furthest = Math.max(furthest, standby.replayLsn());
+            }
+        }
+        return new Snapshot(masterAnswered, anyUp, smallestLag, furthest);
+    }
+
+    /** What the last check of each standby saw, in the order {@code db_chooser.slave-unit} lists them. */
+    public List<Standby> standbys() {
+        List<Standby> all = new ArrayList<>(standbys.length());
+        for (int i = 0; i < standbys.length(); i++) {
+            all.add(standbys.get(i));
+        }
+        return all;
     }
 
     /**
@@ -157,9 +206,20 @@ public class ReplicaMonitor implements ReplicaStatus {
         knownMasterPosition.accumulateAndGet(position, Math::max);
     }
 
-    /** Whether the slave had replayed WAL position {@code lsn} when last checked: no query. */
-    public boolean replayedAtLeast(long lsn) {
-        return last.replayLsn() >= lsn;
+    /**
+     * A standby that serves reads and had replayed WAL position {@code lsn} when last
+     * checked (no query), drawn at random among those that had; -1 when none had.
+     */
+    public int standbyThatReplayed(long lsn) {
+        int count = standbys.length();
+        int first = count == 1 ? 0 : ThreadLocalRandom.current().nextInt(count);
+        for (int n = 0; n < count; n++) {
+            int i = (first + n) % count;
+            if (standbys.get(i).replayLsn() >= lsn && health.serves(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -168,19 +228,20 @@ public class ReplicaMonitor implements ReplicaStatus {
     }
 
     /**
-     * A request saw the slave fail to answer: serve slave-routed work from the master
-     * until the next check says otherwise. Returns whether that request may run again
-     * on the master ({@code db_chooser.slave-fallback}).
+     * A request saw a standby fail to answer: slave-routed work goes to the other
+     * standbys, or the master, until the next check of it says otherwise. Returns
+     * whether that request may run again on the master ({@code db_chooser.slave-fallback}).
      */
     @Override
-    public boolean slaveFailed(Throwable failure) {
+    public boolean slaveFailed(int standby, Throwable failure) {
         if (!config.slaveFallback()) {
             return false;
         }
         statistics.fallbacks.increment();
-        if (health.slaveServes()) {
-            health.slaveServes(false);
-            LOG.warning(Messages.slaveUnreachable(rootMessage(failure), true));
+        if (standby >= 0 && health.serves(standby)) {
+            Standby before = standbys.get(standby);
+            LOG.warning(Messages.slaveUnreachable(before.unit(), rootMessage(failure), true));
+            judge(standby, new Standby(before.unit(), false, false, null, before.replayLsn()));
         }
         return true;
     }
@@ -197,11 +258,11 @@ public class ReplicaMonitor implements ReplicaStatus {
         }
     }
 
-    /** The master's chain of checks; the slave has its own, so that a slow server does not delay the other's. */
+    /** The master's chain of checks; each standby has its own, so that a slow server does not delay another's. */
     private void checkMaster() {
         boolean up;
         try {
-            Object[] row = (Object[]) probe(Route.MASTER, MASTER_PROBE);
+            Object[] row = (Object[]) probe("master", units.master(), MASTER_PROBE);
             long position = ((Number) row[0]).longValue();
             masterPositions.record(position, System.nanoTime());
             masterLsn = position;
@@ -225,46 +286,73 @@ public class ReplicaMonitor implements ReplicaStatus {
         if (up && !health.masterUp()) {
             LOG.info(Messages.masterBack());
         }
-        synchronized (this) { // the slave's chain replaces the snapshot too
-            Snapshot before = last;
-            last = new Snapshot(up, before.slaveUp(), before.lag(), before.replayLsn());
-        }
+        masterAnswered = up;
         health.masterUp(up);
         scheduleNext(this::checkMaster, up);
     }
 
-    private void checkSlave() {
+    private void checkStandby(int standby) {
+        Standby before = standbys.get(standby);
         Duration lag = null;
         long replayLsn = -1;
+        boolean promoted = false;
         try {
-            Object[] row = (Object[]) probe(Route.SLAVE, SLAVE_PROBE);
+            Object[] row = (Object[]) probe("slave (unit " + before.unit() + ")", units.standby(standby), SLAVE_PROBE);
+            promoted = !(Boolean) row[0];
             replayLsn = row[1] == null ? -1 : ((Number) row[1]).longValue();
             long sinceMasterWasThere = row[1] == null ? -1 : masterPositions.nanosSinceAtOrBelow(replayLsn, System.nanoTime());
-            lag = lag((Boolean) row[0], (Number) row[1], (Number) row[2], (Number) row[3], masterLsn,
+            lag = promoted ? null : lag(true, (Number) row[1], (Number) row[2], (Number) row[3], masterLsn,
                     sinceMasterWasThere < 0 ? null : Duration.ofNanos(sinceMasterWasThere));
         } catch (RuntimeException e) {
             if (scheduler.stopped()) {
                 return; // the application is stopping: its units may be closing under this check
             }
             if (ConnectionFailures.isNotBoundYet(e)) {
-                scheduleNext(this::checkSlave, true); // nothing learnt about the slave: ask again soon
+                scheduleNext(() -> checkStandby(standby), true); // nothing learnt about the standby: ask again soon
                 return;
             }
-            if (last.slaveUp()) {
-                LOG.warning(Messages.slaveUnreachable(rootMessage(e), config.slaveFallback()));
+            if (before.up()) {
+                LOG.warning(Messages.slaveUnreachable(before.unit(), rootMessage(e), config.slaveFallback()));
             }
         }
         boolean up = lag != null;
-        if (up && !last.slaveUp()) {
-            LOG.info(Messages.slaveBack());
+        if (promoted && !before.promoted()) {
+            LOG.warning(Messages.slavePromoted(before.unit()));
+        } else if (up && !before.up()) {
+            LOG.info(Messages.slaveBack(before.unit()));
         }
-        synchronized (this) { // the master's chain replaces the snapshot too
-            Snapshot before = last;
-            last = new Snapshot(before.masterUp(), up, lag, replayLsn);
+        judge(standby, new Standby(before.unit(), up, promoted, lag, replayLsn));
+        scheduleNext(() -> checkStandby(standby), up || promoted);
+    }
+
+    /** Records what was seen of one standby, and judges again which standbys serve reads. */
+    private synchronized void judge(int standby, Standby seen) {
+        standbys.set(standby, seen);
+        health.servingStandbys(serving(standbys(), config.maxLag(), config.slaveFallback()));
+    }
+
+    /**
+     * The standbys that serve slave-routed reads: those up and within {@code maxLag}
+     * (null: no bound). A promoted one is not up as a standby. Without
+     * {@code db_chooser.slave-fallback} slave-routed work never goes to the master: every
+     * standby then serves when none would.
+     */
+    static int[] serving(List<Standby> standbys, Duration maxLag, boolean fallback) {
+        int[] serving = new int[standbys.size()];
+        int count = 0;
+        for (int i = 0; i < standbys.size(); i++) {
+            Standby state = standbys.get(i);
+            if (state.up() && (maxLag == null || state.lag().compareTo(maxLag) <= 0)) {
+                serving[count++] = i;
+            }
         }
-        health.slaveServes(!config.slaveFallback()
-                || up && (config.maxLag() == null || lag.compareTo(config.maxLag()) <= 0));
-        scheduleNext(this::checkSlave, up);
+        if (count == 0 && !fallback) {
+            for (int i = 0; i < serving.length; i++) {
+                serving[i] = i;
+            }
+            count = serving.length;
+        }
+        return Arrays.copyOf(serving, count);
     }
 
     /**
@@ -299,25 +387,26 @@ public class ReplicaMonitor implements ReplicaStatus {
     }
 
     /**
-     * Runs {@code sql} on {@code route}. A connection the pool handed out may have died
-     * with its server (one of several standbys behind the slave URL, or a server that
-     * restarted); a pool that validates connections drops it, so a connection failure
-     * is tried again, twice, before the server counts as down. When every try met a
-     * dead connection, the pool does not validate them: said once, with the fix.
+     * Runs {@code sql} on {@code unit}, the unit of the server named {@code server}. A
+     * connection the pool handed out may have died with its server (one of several
+     * standbys behind one URL, or a server that restarted); a pool that validates
+     * connections drops it, so a connection failure is tried again, twice, before the
+     * server counts as down. When every try met a dead connection, the pool does not
+     * validate them: said once, with the fix.
      */
-    private Object probe(Route route, String sql) {
+    private Object probe(String server, EntityManagerFactory unit, String sql) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                Object answer = units.ask(route, sql);
-                deadPoolReported.remove(route);
+                Object answer = RouteUnits.ask(unit, sql);
+                deadPoolReported.remove(server);
                 return answer;
             } catch (RuntimeException e) {
                 // a dead pooled connection fails at once; a pool that waited for a connection does not
                 boolean deadConnection = System.nanoTime() - start < 100_000_000L;
                 if (attempt == 3 || !deadConnection || !ConnectionFailures.isConnectionFailure(e)) {
-                    if (attempt == 3 && ConnectionFailures.isDeadConnection(e) && deadPoolReported.add(route)) {
-                        LOG.warning(Messages.deadPooledConnections(route));
+                    if (attempt == 3 && ConnectionFailures.isDeadConnection(e) && deadPoolReported.add(server)) {
+                        LOG.warning(Messages.deadPooledConnections(server));
                     }
                     throw e;
                 }

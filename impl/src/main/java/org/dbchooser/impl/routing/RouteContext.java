@@ -26,6 +26,7 @@ public final class RouteContext {
     private int depth;
     private boolean masterUsed;
     private boolean readFromMaster;
+    private int standby = -1;
 
     private RouteContext() {
     }
@@ -63,7 +64,7 @@ public final class RouteContext {
 
     /** True when no frame is open and nothing is left from earlier work. */
     public boolean isClean() {
-        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster;
+        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster && standby < 0;
     }
 
     public void clear() {
@@ -72,6 +73,7 @@ public final class RouteContext {
         depth = 0;
         masterUsed = false;
         readFromMaster = false;
+        standby = -1;
     }
 
     /** The decision in force; {@code null} when nothing chose one. */
@@ -127,5 +129,18 @@ public final class RouteContext {
 
     public void readFromMaster(boolean readFromMaster) {
         this.readFromMaster = readFromMaster;
+    }
+
+    /**
+     * Read-your-writes: the standby (its number in {@code db_chooser.slave-unit}) that has
+     * replayed the client's token, which this request's slave-routed reads use; -1 when
+     * any serving standby will do.
+     */
+    public int standby() {
+        return standby;
+    }
+
+    public void standby(int standby) {
+        this.standby = standby;
     }
 }

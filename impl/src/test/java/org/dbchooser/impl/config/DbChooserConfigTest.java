@@ -54,7 +54,7 @@ public class DbChooserConfigTest {
         assertThat(config.slavePatterns()).isEmpty();
         assertThat(config.slaveMethods()).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
         assertThat(config.masterUnit()).isEqualTo("master");
-        assertThat(config.slaveUnit()).isEqualTo("slave");
+        assertThat(config.slaveUnits()).containsExactly("slave");
         assertThat(problems).isEmpty();
     }
 
@@ -186,8 +186,46 @@ public class DbChooserConfigTest {
                 "db_chooser.slave-unit", "replica"));
 
         assertThat(config.masterUnit()).isEqualTo("primary");
-        assertThat(config.slaveUnit()).isEqualTo("replica");
+        assertThat(config.slaveUnits()).containsExactly("replica");
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void severalStandbysAreListedEachWithItsUnit() {
+        DbChooserConfig config = read(Map.of("db_chooser.slave-unit", "standby-a, standby-b,standby-c"));
+
+        assertThat(config.slaveUnits()).containsExactly("standby-a", "standby-b", "standby-c");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void standbysCanBeListedAsIndexedKeys() {
+        DbChooserConfig config = read(Map.of("db_chooser.slave-unit[0]", "standby-a", "db_chooser.slave-unit[1]", "standby-b"));
+
+        assertThat(config.slaveUnits()).containsExactly("standby-a", "standby-b");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aStandbyListedTwiceOrAMasterListedAsAStandbyIsReported() {
+        DbChooserConfig config = read(Map.of("db_chooser.slave-unit", "standby-a,primary,standby-a",
+                "db_chooser.master-unit", "primary"));
+
+        assertThat(problems).containsExactly(
+                "DBCHOOSER-113: db_chooser.slave-unit = 'standby-a,primary,standby-a' names the persistence unit"
+                        + " 'standby-a' twice; list each standby's unit once",
+                "DBCHOOSER-105: db_chooser.master-unit and db_chooser.slave-unit both name the persistence unit 'primary';"
+                        + " the slave needs a unit of its own that points at the replica");
+        assertThat(config.slaveUnits()).containsExactly("standby-a", "primary");
+    }
+
+    @Test
+    void anEmptyEntryInTheStandbyListIsReported() {
+        read(Map.of("db_chooser.slave-unit", "standby-a,,standby-b"));
+
+        assertThat(problems).containsExactly(
+                "DBCHOOSER-114: db_chooser.slave-unit = 'standby-a,,standby-b' has an empty entry; give the name of each"
+                        + " standby's persistence unit");
     }
 
     @Test
@@ -284,7 +322,7 @@ public class DbChooserConfigTest {
 
         assertThat(problems).containsExactly(
                 "DBCHOOSER-104: db_chooser.slave-unit = ' \t' is blank; give the name of a persistence unit");
-        assertThat(config.slaveUnit()).isNull();
+        assertThat(config.slaveUnits()).isEmpty();
     }
 
     @Test

@@ -75,6 +75,35 @@ final class Databases {
         }
     }
 
+    /** What {@link #writingOnTheMaster} returns: closing it stops the writes. */
+    interface Writes extends AutoCloseable {
+        @Override
+        void close() throws InterruptedException;
+    }
+
+    /**
+     * Writes a row on the master every 50 ms, behind dbchooser's back, until the writes
+     * returned are closed: a standby that replays with a delay then falls behind.
+     */
+    static Writes writingOnTheMaster() {
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            try (Connection master = master(); var insert = master.prepareStatement("insert into item(name) values ('lag')")) {
+                while (writing.get()) {
+                    insert.executeUpdate();
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "master-writer");
+        writer.start();
+        return () -> {
+            writing.set(false);
+            writer.join(10_000);
+        };
+    }
+
     /** Creates the test table on the master (once) and waits until the standby has it. */
     static synchronized void ensureSchema() throws SQLException, InterruptedException {
         try (Connection c = master()) {

@@ -41,7 +41,7 @@ class DeploymentErrorsIT {
     private static final String SAME_UNIT = "DBCHOOSER-105: db_chooser.master-unit and db_chooser.slave-unit both name"
             + " the persistence unit 'master'; the slave needs a unit of its own that points at the replica";
     private static final String UNKNOWN_UNIT = "DBCHOOSER-106: db_chooser.slave-unit = 'replica' names no persistence"
-            + " unit in META-INF/persistence.xml (declared: master, slave, slave-pair, slave-gated, jta-unit)";
+            + " unit in META-INF/persistence.xml (declared: master, slave, slave-pair, slave-gated, standby-a, standby-b, master-failover, slave-haproxy, jta-unit)";
     private static final String JTA_SLAVE = "DBCHOOSER-108: db_chooser.slave-unit = 'jta-unit' is a JTA unit; the slave"
             + " unit must be RESOURCE_LOCAL (on a <non-jta-data-source> on an application server), so that slave reads"
             + " never join the master's JTA transaction";

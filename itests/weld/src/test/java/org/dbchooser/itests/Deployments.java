@@ -33,6 +33,30 @@ final class Deployments {
                 .addAsManifestResource("slave-recheck/microprofile-config.properties", "microprofile-config.properties");
     }
 
+    /** The same beans, each standby in a unit of its own (db_chooser.slave-unit=standby-a,standby-b), max-lag 500 ms. */
+    static JavaArchive eachStandbyOnItsOwn() {
+        return beans("two-standbys.jar")
+                .addAsManifestResource("two-standbys/microprofile-config.properties", "microprofile-config.properties");
+    }
+
+    /** The same beans over two standbys in units of their own, with read-your-writes by WAL tokens. */
+    static JavaArchive readYourWritesOverTwoStandbys() {
+        return beans("two-standbys-lsn.jar")
+                .addAsManifestResource("two-standbys/lsn.properties", "microprofile-config.properties");
+    }
+
+    /** The same beans, the master reached through a failover URL (targetServerType=primary), each standby on its own. */
+    static JavaArchive failover() {
+        return beans("failover.jar")
+                .addAsManifestResource("failover/microprofile-config.properties", "microprofile-config.properties");
+    }
+
+    /** The same beans with both standbys behind HAProxy (one slave unit), max-lag 500 ms. */
+    static JavaArchive behindHAProxy() {
+        return beans("behind-haproxy.jar")
+                .addAsManifestResource("behind-haproxy/microprofile-config.properties", "microprofile-config.properties");
+    }
+
     /** The same beans with read-your-writes on: {@code mode} is lsn or time. */
     static JavaArchive readYourWrites(String mode) {
         return beans("read-your-writes-" + mode + ".jar")

@@ -97,6 +97,17 @@ public abstract class ServerRoutingTests {
         return app("fresh");
     }
 
+    /**
+     * Each standby in a unit of its own, on a data source of its own
+     * ({@code db_chooser.slave-unit=slave,slave2}); deployed by its test, undeployed by it.
+     */
+    @Deployment(name = "two-standbys", testable = false, managed = false)
+    static WebArchive twoStandbys() {
+        WebArchive war = app("two-standbys");
+        war.delete(CONFIG);
+        return war.add(new StringAsset("db_chooser.slave-unit=slave,slave2\ndb_chooser.health-interval=200ms\n"), CONFIG);
+    }
+
     @Deployment(name = "bad-config", testable = false, managed = false)
     static WebArchive badConfig() {
         WebArchive war = app("bad-config");
@@ -410,6 +421,46 @@ public abstract class ServerRoutingTests {
             assertThat(Servers.countOnMaster(name)).isEqualTo(1);
         } finally {
             deployer.undeploy("fresh");
+        }
+    }
+
+    /**
+     * Two standbys on data sources of their own, each judged on its own: reads spread over
+     * both; one stopped under reads, no read fails, and from 5 s after the stop every read
+     * is served by the other, none by the master.
+     */
+    @Test
+    void eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn() throws Exception {
+        deployer.deploy("two-standbys");
+        try {
+            URL twoStandbys = new URL(System.getProperty(DEPLOYMENT_URL + "two-standbys.war",
+                    new URL(fileConfig, "/two-standbys/").toString()));
+            List<String> servedBy = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                servedBy.add(send("GET", twoStandbys, "/anything/" + i).servedBy());
+            }
+            assertThat(servedBy).as("who served 40 reads").containsOnly(Servers.standby(), Servers.standby2())
+                    .contains(Servers.standby(), Servers.standby2());
+            List<String> afterTheWindow = new ArrayList<>();
+            try {
+                BuildDatabases.control("pause", "standby2");
+                long stopped = System.nanoTime();
+                for (int i = 0; System.nanoTime() - stopped < 7_000_000_000L; i++) {
+                    long start = System.nanoTime();
+                    Answer read = send("GET", twoStandbys, "/anything/during-" + i);
+                    assertThat(read.status()).as("read %d with standby2 stopped: %s", i, read.body()).isEqualTo(200);
+                    if (start - stopped > 5_000_000_000L) {
+                        afterTheWindow.add(read.servedBy());
+                    }
+                    Thread.sleep(20);
+                }
+            } finally {
+                BuildDatabases.control("resume", "standby2");
+                Servers.waitForStandby2();
+            }
+            assertThat(afterTheWindow).as("who served the reads from 5 s after the stop").isNotEmpty().containsOnly(Servers.standby());
+        } finally {
+            deployer.undeploy("two-standbys");
         }
     }
 

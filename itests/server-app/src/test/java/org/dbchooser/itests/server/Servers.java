@@ -30,6 +30,11 @@ public final class Servers {
         return standbyPort() + " standby";
     }
 
+    /** The second standby, as the test application names the server that answered. */
+    public static String standby2() {
+        return BuildDatabases.standby2Port() + " standby";
+    }
+
     private static Connection connect(int port) throws SQLException {
         return BuildDatabases.connect(port);
     }
@@ -43,6 +48,13 @@ public final class Servers {
     /** Waits until the standby streams from the master again and has replayed all it has written. */
     public static void waitForStandby() throws SQLException, InterruptedException {
         try (Connection master = connect(masterPort()); Connection standby = connect(standbyPort())) {
+            BuildDatabases.waitForStandby(master, standby);
+        }
+    }
+
+    /** Waits until the second standby streams from the master again and has replayed all it has written. */
+    public static void waitForStandby2() throws SQLException, InterruptedException {
+        try (Connection master = connect(masterPort()); Connection standby = connect(BuildDatabases.standby2Port())) {
             BuildDatabases.waitForStandby(master, standby);
         }
     }
