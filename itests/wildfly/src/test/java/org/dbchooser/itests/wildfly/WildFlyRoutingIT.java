@@ -3,6 +3,8 @@ package org.dbchooser.itests.wildfly;
 import java.net.URI;
 import java.net.URL;
 
+import org.junit.jupiter.api.Test;
+
 import org.dbchooser.itests.server.ServerRoutingTests;
 
 /** Every server routing test on a managed WildFly 39 (started and stopped by Arquillian). */
@@ -17,6 +19,12 @@ class WildFlyRoutingIT extends ServerRoutingTests {
     @Override
     protected String providerSessionType() {
         return "org.hibernate.Session";
+    }
+
+    @Test
+    @Override
+    protected void eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn() throws Exception {
+        super.eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn();
     }
 
     /** WildFly's MicroProfile Health, on the management interface, covers every deployment. */
