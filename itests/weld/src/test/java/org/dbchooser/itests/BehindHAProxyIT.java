@@ -28,20 +28,13 @@ class BehindHAProxyIT extends RoutedBeansTest {
     /** A standby stopped under 10 readers: no read fails, and from 5 s after the stop HAProxy sends every read to the other. */
     @Test
     void aStandbyStoppedBehindHAProxyCostsNoRead() throws Exception {
-        List<Traffic.Call> reads = new ArrayList<>();
-        long[] stopped = new long[1];
+        Traffic.AroundAStop[] seen = new Traffic.AroundAStop[1];
         AgainstTwoStandbys.stoppingServers(() -> {
             Await.until("reads on the standbys", 10_000, () -> readOnly.server().isEitherStandby());
-            try (Traffic readers = new Traffic(10, readOnly::server)) {
-                Thread.sleep(2_000);
-                Databases.control("pause", "standby2");
-                stopped[0] = System.nanoTime();
-                Thread.sleep(8_000);
-                reads.addAll(readers.stop());
-            }
+            seen[0] = Traffic.aroundAStop(10, readOnly::server, 2_000, () -> Databases.control("pause", "standby2"), 8_000);
         });
-        assertThat(reads.stream().map(Traffic.Call::failure).filter(Objects::nonNull)).as("failed reads, of %d", reads.size()).isEmpty();
-        Map<String, Long> after = servedBy(reads.stream().filter(read -> read.start() > stopped[0] + 5_000_000_000L).toList());
+        assertThat(seen[0].failures()).as("failed reads, of %d", seen[0].calls().size()).isEmpty();
+        Map<String, Long> after = seen[0].servedFrom(5_000);
         System.out.printf("BehindHAProxyIT: from 5 s after standby2 stopped: %s%n", after);
         assertThat(after).containsOnlyKeys("standby on port " + Databases.standbyPort());
     }
@@ -68,13 +61,9 @@ class BehindHAProxyIT extends RoutedBeansTest {
             Databases.waitForStandby(Databases.standby2Port());
         }
         assertThat(reads.stream().map(Traffic.Call::failure).filter(Objects::nonNull)).as("failed reads, of %d", reads.size()).isEmpty();
-        Map<String, Long> servedBy = servedBy(reads);
+        Map<String, Long> servedBy = Traffic.servedBy(reads);
         System.out.printf("BehindHAProxyIT: standby2 2 s late behind HAProxy, max-lag 500 ms, 20 readers for 10 s: %d reads, %s%n",
                 reads.size(), servedBy.entrySet().stream().map(e -> e.getKey() + ": " + String.format("%.1f %%", 100.0 * e.getValue() / reads.size()))
                         .collect(Collectors.joining(", ")));
-    }
-
-    private static Map<String, Long> servedBy(List<Traffic.Call> reads) {
-        return reads.stream().collect(Collectors.groupingBy(read -> read.server().toString(), Collectors.counting()));
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -62,7 +60,7 @@ class EachStandbyOnItsOwnIT extends RoutedBeansTest {
             Databases.waitForStandby(Databases.standby2Port());
         }
         assertThat(reads.stream().map(Traffic.Call::failure).filter(Objects::nonNull)).as("failed reads").isEmpty();
-        Map<String, Long> servedBy = reads.stream().collect(Collectors.groupingBy(read -> read.server().toString(), Collectors.counting()));
+        Map<String, Long> servedBy = Traffic.servedBy(reads);
         System.out.printf("EachStandbyOnItsOwnIT: standby-b 2 s late, max-lag 500 ms, 20 readers for 30 s: %d reads, served by %s;"
                 + " %d in the late standby's log%n", reads.size(), servedBy, readsOnTheLateStandby.size());
         assertThat(readsOnTheLateStandby).as("reads in the late standby's own statement log").isEmpty();
@@ -77,23 +75,14 @@ class EachStandbyOnItsOwnIT extends RoutedBeansTest {
      */
     @Test
     void oneOfTwoStandbysStoppedUnderLoadLeavesEveryReadToTheOther() throws Exception {
-        List<Traffic.Call> reads = new ArrayList<>();
-        long[] stopped = new long[1];
+        Traffic.AroundAStop[] seen = new Traffic.AroundAStop[1];
         AgainstTwoStandbys.stoppingServers(() -> {
             Await.until("reads on both standbys", 10_000, () -> readOnly.server().isEitherStandby());
-            try (Traffic readers = new Traffic(10, readOnly::server)) {
-                Thread.sleep(2_000);
-                Databases.control("pause", "standby1");
-                stopped[0] = System.nanoTime();
-                Thread.sleep(8_000);
-                reads.addAll(readers.stop());
-            }
+            seen[0] = Traffic.aroundAStop(10, readOnly::server, 2_000, () -> Databases.control("pause", "standby1"), 8_000);
         });
-        assertThat(reads.stream().map(Traffic.Call::failure).filter(Objects::nonNull)).as("failed reads, of %d", reads.size()).isEmpty();
-        Function<List<Traffic.Call>, Map<String, Long>> servers = calls -> calls.stream()
-                .collect(Collectors.groupingBy(read -> read.server().toString(), Collectors.counting()));
-        Map<String, Long> before = servers.apply(reads.stream().filter(read -> read.end() < stopped[0]).toList());
-        Map<String, Long> after = servers.apply(reads.stream().filter(read -> read.start() > stopped[0] + 5_000_000_000L).toList());
+        assertThat(seen[0].failures()).as("failed reads, of %d", seen[0].calls().size()).isEmpty();
+        Map<String, Long> before = seen[0].servedBefore();
+        Map<String, Long> after = seen[0].servedFrom(5_000);
         System.out.printf("EachStandbyOnItsOwnIT: before the stop %s; from 5 s after it %s%n", before, after);
         assertThat(before).as("reads before the stop").containsKeys("standby on port " + Databases.standbyPort(),
                 "standby2 on port " + Databases.standby2Port());

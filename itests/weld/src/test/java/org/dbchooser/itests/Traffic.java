@@ -26,6 +26,46 @@ final class Traffic implements AutoCloseable {
         }
     }
 
+    /** What {@link #aroundAStop} saw: every call, and when (nanoTime) the server had stopped. */
+    record AroundAStop(List<Call> calls, long stopped) {
+
+        /** The failures; a read that fails is what these tests exist to rule out. */
+        List<Throwable> failures() {
+            return calls.stream().map(Call::failure).filter(java.util.Objects::nonNull).toList();
+        }
+
+        /** Who served the calls that began more than {@code millis} after the stop, and how many each. */
+        java.util.Map<String, Long> servedFrom(long millis) {
+            return servedBy(calls.stream().filter(call -> call.start() - stopped > millis * 1_000_000).toList());
+        }
+
+        /** Who served the calls that ended before the stop, and how many each. */
+        java.util.Map<String, Long> servedBefore() {
+            return servedBy(calls.stream().filter(call -> call.end() < stopped).toList());
+        }
+    }
+
+    /** Who served {@code calls} that succeeded, and how many each. */
+    static java.util.Map<String, Long> servedBy(List<Call> calls) {
+        return calls.stream().filter(call -> call.server() != null).collect(java.util.stream.Collectors.groupingBy(
+                call -> call.server().toString(), java.util.stream.Collectors.counting()));
+    }
+
+    /**
+     * {@code threads} callers of {@code call} for {@code beforeMillis}, then {@code stop}
+     * (stopping a server) under them, then {@code afterMillis} more.
+     */
+    static AroundAStop aroundAStop(int threads, Callable<Server> call, long beforeMillis, Databases.Work stop, long afterMillis)
+            throws Exception {
+        try (Traffic traffic = new Traffic(threads, call)) {
+            Thread.sleep(beforeMillis);
+            stop.run();
+            long stopped = System.nanoTime();
+            Thread.sleep(afterMillis);
+            return new AroundAStop(traffic.stop(), stopped);
+        }
+    }
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ExecutorService threads;
     private final List<Future<?>> callers = new ArrayList<>();
