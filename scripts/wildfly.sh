@@ -11,8 +11,10 @@
 # their URLs when WildFly starts:
 # system property dbchooser.master.url, else environment variable DB_MASTER_URL, else
 # jdbc:postgresql://127.0.0.1:5432/dbchooser (slave: dbchooser.slave.url, DB_SLAVE_URL,
-# port 5433; a second standby: dbchooser.slave2.url, DB_SLAVE2_URL, port 5434); user and password: dbchooser.user / DB_USER and dbchooser.password /
-# DB_PASSWORD, default dbchooser.
+# port 5433; a second standby: dbchooser.slave2.url, DB_SLAVE2_URL, port 5434; the master
+# through a failover URL: dbchooser.master-failover.url, DB_MASTER_FAILOVER_URL, ports 5432
+# and 5433 with targetServerType=primary); user and password: dbchooser.user / DB_USER and
+# dbchooser.password / DB_PASSWORD, default dbchooser.
 set -euo pipefail
 
 action=${1:?usage: wildfly.sh install WILDFLY_DIST_ZIP POSTGRESQL_JAR TARGET_DIR}
@@ -29,9 +31,9 @@ marker="$home/.dbchooser-configured"
 # environment, else the default; the pool settings are exactly the README's: a
 # connection is validated when it is taken from the pool (validate-on-match), so one
 # that died with a server that restarted is replaced, not handed out.
-ds() { # name jndi key env default-port jta
+ds() { # name jndi key env default-url jta
   echo "data-source add --name=$1 --jndi-name=$2 --driver-name=postgresql --jta=$6 \
---connection-url=\"\${dbchooser.$3.url:\${env.$4:jdbc:postgresql://127.0.0.1:$5/dbchooser}}\" \
+--connection-url=\"\${dbchooser.$3.url:\${env.$4:$5}}\" \
 --user-name=\"\${dbchooser.user:\${env.DB_USER:dbchooser}}\" \
 --password=\"\${dbchooser.password:\${env.DB_PASSWORD:dbchooser}}\" \
 --valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker --validate-on-match=true --exception-sorter-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLExceptionSorter"
@@ -43,12 +45,15 @@ embed-server --server-config=standalone.xml
 module add --name=org.postgresql --resources=$driver --dependencies=java.sql,jakarta.transaction.api
 /subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,driver-class-name=org.postgresql.Driver)
 # The master: a JTA data source, enlisted in the container's transactions.
-$(ds DbChooserMaster java:/jdbc/dbchooser-master master DB_MASTER_URL 5432 true)
+$(ds DbChooserMaster java:/jdbc/dbchooser-master master DB_MASTER_URL jdbc:postgresql://127.0.0.1:5432/dbchooser true)
 # The slave: jta=false, so that slave reads never join a JTA transaction as a second resource.
-$(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL 5433 false)
+$(ds DbChooserSlave java:/jdbc/dbchooser-slave slave DB_SLAVE_URL jdbc:postgresql://127.0.0.1:5433/dbchooser false)
 # A second standby, in a data source of its own (db_chooser.slave-unit lists one unit per
 # standby, so that dbchooser judges each on its own); unused by an application without it.
-$(ds DbChooserSlave2 java:/jdbc/dbchooser-slave2 slave2 DB_SLAVE2_URL 5434 false)
+$(ds DbChooserSlave2 java:/jdbc/dbchooser-slave2 slave2 DB_SLAVE2_URL jdbc:postgresql://127.0.0.1:5434/dbchooser false)
+# The master reached through whichever of the master and the first standby is the primary
+# (the README's failover URL): writes go on after a promotion without a redeploy.
+$(ds DbChooserMasterFailover java:/jdbc/dbchooser-master-failover master-failover DB_MASTER_FAILOVER_URL 'jdbc:postgresql://127.0.0.1:5432,127.0.0.1:5433/dbchooser?targetServerType=primary&hostRecheckSeconds=1' true)
 # MicroProfile Health (standalone.xml lacks it): /health/ready on the management interface
 # lists every deployment's readiness checks, dbchooser's among them. Unauthenticated, as
 # a load balancer's or Kubernetes' probe asks it.

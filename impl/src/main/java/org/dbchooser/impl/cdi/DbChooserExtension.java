@@ -39,6 +39,7 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -97,12 +98,13 @@ public class DbChooserExtension implements Extension {
             event.addAnnotatedType(ContainerUnits.class, id(ContainerUnits.class))
                     .filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
                     .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(masterUnit)));
-            // each standby's unit, injected by the container as an application's would be
+            // each standby's unit, injected by the container as an application's would be (where it can)
             for (String standby : config.slaveUnits()) {
                 AnnotatedTypeConfigurator<ContainerStandbyUnit> unit =
                         event.addAnnotatedType(ContainerStandbyUnit.class, id(ContainerStandbyUnit.class) + "." + standby);
-                unit.add(new StandbyUnitName.Literal(standby)).filterFields(f -> f.isAnnotationPresent(PersistenceUnit.class))
-                        .forEach(f -> f.remove(a -> a instanceof PersistenceUnit).add(PersistenceLiterals.unit(standby)));
+                unit.add(new StandbyUnitName.Literal(standby))
+                        .filterFields(f -> f.getJavaMember().getType() == EntityManagerFactory.class)
+                        .forEach(f -> f.add(PersistenceLiterals.unit(standby)));
             }
         } else {
             event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));

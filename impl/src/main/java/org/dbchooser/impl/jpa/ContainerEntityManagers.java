@@ -22,7 +22,9 @@ import org.dbchooser.impl.config.DeploymentState;
  * transaction, not two.
  *
  * <p>The master's unit name below is a placeholder: the extension replaces it with
- * {@code db_chooser.master-unit}.
+ * {@code db_chooser.master-unit}. A server that injects by the class's own bytecode
+ * (Payara) keeps the placeholder; there the reference {@value #MASTER_CONTEXT_REF}, which
+ * the application's {@code web.xml} may point at a unit of another name, decides.
  */
 @RequestScoped
 public class ContainerEntityManagers implements RouteEntityManagers {
@@ -30,7 +32,10 @@ public class ContainerEntityManagers implements RouteEntityManagers {
     /** Marks, in the JTA transaction itself, that the master has been used in it. */
     private static final String MASTER_USED = ContainerEntityManagers.class.getName() + ".master-used";
 
-    @PersistenceContext(unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
+    /** The name of the master's persistence context reference, for a {@code <persistence-context-ref>}. */
+    public static final String MASTER_CONTEXT_REF = "dbchooser/master";
+
+    @PersistenceContext(name = MASTER_CONTEXT_REF, unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
     EntityManager master;
 
     @Inject

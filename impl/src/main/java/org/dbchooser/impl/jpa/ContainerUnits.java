@@ -2,7 +2,10 @@ package org.dbchooser.impl.jpa;
 
 import org.dbchooser.impl.ConfigKeys;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -16,12 +19,18 @@ import org.dbchooser.impl.config.DeploymentState;
 /**
  * On an application server, the container's persistence units: the master's below
  * (its name is a placeholder that the extension replaces with
- * {@code db_chooser.master-unit}), and each standby's in a {@link ContainerStandbyUnit}.
+ * {@code db_chooser.master-unit}; on Payara, the reference {@value #MASTER_UNIT_REF} decides,
+ * as for {@link ContainerEntityManagers}), and each standby's in a
+ * {@link ContainerStandbyUnit}. Where the server did not inject a standby's unit,
+ * dbchooser opens it by its name.
  */
 @ApplicationScoped
 public class ContainerUnits implements RouteUnits {
 
-    @PersistenceUnit(unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
+    /** The name of the master's persistence unit reference, for a {@code <persistence-unit-ref>}. */
+    public static final String MASTER_UNIT_REF = "dbchooser/master-unit";
+
+    @PersistenceUnit(name = MASTER_UNIT_REF, unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
     EntityManagerFactory master;
 
     @Inject
@@ -32,6 +41,9 @@ public class ContainerUnits implements RouteUnits {
     DeploymentState state;
 
     private volatile EntityManagerFactory[] standbys;
+
+    /** The standbys' units that dbchooser opened itself (see {@link #resolve()}): closed with the application. */
+    private final List<EntityManagerFactory> opened = new ArrayList<>();
 
     @Override
     public EntityManagerFactory master() {
@@ -49,10 +61,25 @@ public class ContainerUnits implements RouteUnits {
             List<String> names = state.config().slaveUnits();
             EntityManagerFactory[] factories = new EntityManagerFactory[names.size()];
             for (int i = 0; i < factories.length; i++) {
-                factories[i] = standbyUnits.select(new StandbyUnitName.Literal(names.get(i))).get().factory;
+                EntityManagerFactory injected = standbyUnits.select(new StandbyUnitName.Literal(names.get(i))).get().factory;
+                if (injected != null) {
+                    factories[i] = injected;
+                } else {
+                    // Payara injects only what a class's own bytecode declares, and ContainerStandbyUnit
+                    // declares nothing: the unit is opened by its name from the application's
+                    // persistence.xml, on its non-JTA data source, whose pool stays the server's
+                    factories[i] = SelfManagedUnits.create(ConfigKeys.SLAVE_UNIT, names.get(i));
+                    opened.add(factories[i]);
+                }
             }
             standbys = factories;
         }
         return standbys;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        SelfManagedUnits.close(opened);
+        opened.clear();
     }
 }

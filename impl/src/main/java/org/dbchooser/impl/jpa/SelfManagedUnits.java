@@ -70,7 +70,8 @@ public class SelfManagedUnits implements RouteUnits {
         return standbys.get(standby);
     }
 
-    private static EntityManagerFactory create(String key, String unit) {
+    /** Opens {@code unit} from the application's {@code persistence.xml}; {@code key} is the setting that names it. */
+    static EntityManagerFactory create(String key, String unit) {
         try {
             return Persistence.createEntityManagerFactory(unit);
         } catch (RuntimeException e) {
@@ -86,6 +87,11 @@ public class SelfManagedUnits implements RouteUnits {
             factories.add(standbys.getAndSet(i, null));
         }
         master = null;
+        close(factories);
+    }
+
+    /** Closes each open factory of {@code factories}; a failure is logged and the others are still closed. */
+    static void close(List<EntityManagerFactory> factories) {
         for (EntityManagerFactory factory : factories) {
             if (factory != null && factory.isOpen()) {
                 try {

@@ -13,10 +13,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.dbchooser.itests.databases.BuildDatabases;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -53,6 +67,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 public abstract class ServerRoutingTests {
 
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    private static final String PERSISTENCE = "WEB-INF/classes/META-INF/persistence.xml";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -104,6 +119,57 @@ public abstract class ServerRoutingTests {
     @Deployment(name = "two-standbys", testable = false, managed = false)
     static WebArchive twoStandbys() {
         WebArchive war = app("two-standbys");
+        war.delete(CONFIG);
+        return war.add(new StringAsset("db_chooser.slave-unit=slave,slave2\ndb_chooser.health-interval=200ms\n"), CONFIG);
+    }
+
+    /** WAR with its persistence.xml changed by CHANGE. */
+    private static WebArchive withUnits(WebArchive war, UnaryOperator<String> change) throws IOException {
+        String units;
+        try (var in = war.get(PERSISTENCE).getAsset().openStream()) {
+            units = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        war.delete(PERSISTENCE);
+        return war.add(new StringAsset(change.apply(units)), PERSISTENCE);
+    }
+
+    /**
+     * The units under names of the application's own: master {@code primary}, the standbys
+     * {@code replica-a} and {@code replica-b}, named in {@code db_chooser.master-unit} and
+     * {@code db_chooser.slave-unit}; deployed by its test, undeployed by it.
+     */
+    @Deployment(name = "own-unit-names", testable = false, managed = false)
+    static WebArchive ownUnitNames() throws IOException {
+        WebArchive war = withUnits(app("own-unit-names"), units -> units.replace("name=\"master\"", "name=\"primary\"")
+                .replace("name=\"slave\"", "name=\"replica-a\"").replace("name=\"slave2\"", "name=\"replica-b\""));
+        war.delete(CONFIG);
+        war.add(new StringAsset("db_chooser.master-unit=primary\ndb_chooser.slave-unit=replica-a,replica-b\n"), CONFIG);
+        if (Boolean.getBoolean("master.unit.by.web.xml")) {
+            // Payara injects dbchooser's master by the references its classes declare: web.xml points them at primary, as the README says
+            war.setWebXML(new StringAsset("""
+                    <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                      <persistence-context-ref>
+                        <persistence-context-ref-name>dbchooser/master</persistence-context-ref-name>
+                        <persistence-unit-name>primary</persistence-unit-name>
+                      </persistence-context-ref>
+                      <persistence-unit-ref>
+                        <persistence-unit-ref-name>dbchooser/master-unit</persistence-unit-ref-name>
+                        <persistence-unit-name>primary</persistence-unit-name>
+                      </persistence-unit-ref>
+                    </web-app>
+                    """));
+        }
+        return war;
+    }
+
+    /**
+     * The master's unit on the failover data source ({@code jdbc/dbchooser-master-failover}:
+     * the master and the first standby, targetServerType=primary, hostRecheckSeconds=1), both
+     * standbys listed; deployed by its test, undeployed by it.
+     */
+    @Deployment(name = "failover", testable = false, managed = false)
+    static WebArchive failover() throws IOException {
+        WebArchive war = withUnits(app("failover"), units -> units.replace("jdbc/dbchooser-master<", "jdbc/dbchooser-master-failover<"));
         war.delete(CONFIG);
         return war.add(new StringAsset("db_chooser.slave-unit=slave,slave2\ndb_chooser.health-interval=200ms\n"), CONFIG);
     }
@@ -427,21 +493,30 @@ public abstract class ServerRoutingTests {
     /**
      * Two standbys on data sources of their own, each judged on its own: reads spread over
      * both; one stopped under reads, no read fails, and from 5 s after the stop every read
-     * is served by the other, none by the master. Run by the servers that inject each
-     * standby's unit by the name dbchooser gives it (WildFly; Payara injects the unit its
-     * class names, so both standbys' units reach the first standby there: not yet supported).
+     * is served by the other, none by the master. WildFly injects each standby's unit by the
+     * name dbchooser gives it; on Payara dbchooser opens each by its name.
      */
-    protected void eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn() throws Exception {
+    /** The URL of the deployment NAME, which its test deployed. */
+    private URL deployed(String name) throws IOException {
+        return new URL(System.getProperty(DEPLOYMENT_URL + name + ".war", new URL(fileConfig, "/" + name + "/").toString()));
+    }
+
+    /** 40 reads through DEPLOYMENT, served by both standbys and only by them. */
+    private static void assertReadsOnBothStandbys(URL deployment) throws Exception {
+        List<String> servedBy = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            servedBy.add(send("GET", deployment, "/anything/" + i).servedBy());
+        }
+        assertThat(servedBy).as("who served 40 reads").containsOnly(Servers.standby(), Servers.standby2())
+                .contains(Servers.standby(), Servers.standby2());
+    }
+
+    @Test
+    void eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn() throws Exception {
         deployer.deploy("two-standbys");
         try {
-            URL twoStandbys = new URL(System.getProperty(DEPLOYMENT_URL + "two-standbys.war",
-                    new URL(fileConfig, "/two-standbys/").toString()));
-            List<String> servedBy = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                servedBy.add(send("GET", twoStandbys, "/anything/" + i).servedBy());
-            }
-            assertThat(servedBy).as("who served 40 reads").containsOnly(Servers.standby(), Servers.standby2())
-                    .contains(Servers.standby(), Servers.standby2());
+            URL twoStandbys = deployed("two-standbys");
+            assertReadsOnBothStandbys(twoStandbys);
             List<String> afterTheWindow = new ArrayList<>();
             try {
                 BuildDatabases.control("pause", "standby2");
@@ -462,6 +537,155 @@ public abstract class ServerRoutingTests {
             assertThat(afterTheWindow).as("who served the reads from 5 s after the stop").isNotEmpty().containsOnly(Servers.standby());
         } finally {
             deployer.undeploy("two-standbys");
+        }
+    }
+
+    /**
+     * Units named by the application, not dbchooser's defaults: reads reach both standbys
+     * and writes the master, through the units the configuration names.
+     */
+    @Test
+    void unitsUnderTheApplicationsOwnNamesAreTheOnesUsed() throws Exception {
+        deployer.deploy("own-unit-names");
+        try {
+            URL ownNames = deployed("own-unit-names");
+            assertReadsOnBothStandbys(ownNames);
+            String name = "own-names-" + UUID.randomUUID();
+            Answer write = send("POST", ownNames, "/items/" + name);
+            assertThat(write.status()).as("the write: %s", write.body()).isEqualTo(200);
+            assertThat(write.body()).as("who ran the write").isEqualTo(Servers.master());
+            assertThat(Servers.countOnMaster(name)).isEqualTo(1);
+        } finally {
+            deployer.undeploy("own-unit-names");
+        }
+    }
+
+    /**
+     * The master crashes under 4 writing clients and 2 reading ones, and the first standby, a
+     * synchronous one, is promoted as Patroni or a person would ({@code pg_ctl promote}). The
+     * master's data source reaches whichever server is the primary, so writes resume on the new
+     * primary without a redeploy, within 5 s; no acknowledged write is lost; no read fails; the
+     * monitor judges the promoted server no longer a standby. The build's servers are started
+     * afresh afterwards, for the tests that follow.
+     */
+    @Test
+    void aStandbyPromotedAfterTheMasterCrashedTakesTheWritesAndLosesNone() throws Exception {
+        deployer.deploy("failover");
+        try {
+            URL failover = deployed("failover");
+            // PostgreSQL's default commit (the build's master does not wait for its own disk), and
+            // standby1 synchronous: only replication decides what the crash loses
+            BuildDatabases.control("set", "master", "synchronous_commit = on");
+            BuildDatabases.control("sql", "grant pg_read_all_stats to dbchooser"); // to read pg_stat_replication's sync_state
+            BuildDatabases.control("set", "master", "synchronous_standby_names = 'standby1'");
+            awaitTrue("standby1 a synchronous standby", ServerRoutingTests::standby1IsSynchronous);
+            awaitTrue("a write through the failover deployment", () -> send("POST", failover, "/items/first-" + UUID.randomUUID()).status() == 200);
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicLong promoted = new AtomicLong();
+            AtomicLong firstWriteAfterPromotion = new AtomicLong();
+            AtomicInteger reads = new AtomicInteger();
+            List<String> failedReads = new CopyOnWriteArrayList<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            List<Future<?>> work = new ArrayList<>();
+            try {
+                for (int w = 0; w < 4; w++) {
+                    work.add(clients.submit(() -> {
+                        while (running.get()) {
+                            String name = "failover-" + UUID.randomUUID();
+                            long start = System.nanoTime();
+                            if (send("POST", failover, "/items/" + name).status() == 200) {
+                                acknowledged.add(name);
+                                if (promoted.get() != 0 && start > promoted.get()) {
+                                    firstWriteAfterPromotion.compareAndSet(0, System.nanoTime());
+                                }
+                            } else {
+                                Thread.sleep(20); // a 503: the client tries again
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (int r = 0; r < 2; r++) {
+                    work.add(clients.submit(() -> {
+                        while (running.get()) {
+                            Answer read = send("GET", failover, "/anything/failover-read");
+                            reads.incrementAndGet();
+                            if (read.status() != 200) {
+                                failedReads.add(read.status() + " " + read.body());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(2_000);
+                BuildDatabases.control("crash", "master");
+                BuildDatabases.control("promote", "standby1");
+                promoted.set(System.nanoTime());
+                awaitTrue("a write served by the new primary", () -> firstWriteAfterPromotion.get() != 0);
+                Readiness.await(readinessEndpoint(failover), "the promoted server judged no longer a standby",
+                        r -> PROMOTED.matcher(r.body()).find());
+                Thread.sleep(1_000);
+            } finally {
+                running.set(false);
+                clients.shutdown();
+            }
+            for (Future<?> client : work) {
+                client.get(30, TimeUnit.SECONDS);
+            }
+            long lost = 0;
+            for (String name : acknowledged) {
+                lost += BuildDatabases.countItems(Servers.standbyPort(), name) == 1 ? 0 : 1;
+            }
+            long writesBack = (firstWriteAfterPromotion.get() - promoted.get()) / 1_000_000;
+            System.out.printf("%s: promotion under load: %d acknowledged writes, %d lost; writes back %d ms after the promotion;"
+                    + " %d reads, %d failed%n", getClass().getSimpleName(), acknowledged.size(), lost, writesBack, reads.get(),
+                    failedReads.size());
+            assertThat(lost).as("acknowledged writes missing on the new primary, of %d", acknowledged.size()).isZero();
+            assertThat(writesBack).as("ms from the promotion to the first write served").isLessThan(5_000);
+            assertThat(failedReads).as("failed reads, of %d", reads.get()).isEmpty();
+        } finally {
+            deployer.undeploy("failover");
+            restartTheBuildsServers();
+        }
+    }
+
+    /** The readiness entry of the first standby once it is the primary. */
+    private static final Pattern PROMOTED = Pattern.compile("\"standby slave\"\\s*:\\s*\"PROMOTED\"");
+
+    private static boolean standby1IsSynchronous() throws Exception {
+        try (Connection master = BuildDatabases.connect(Servers.masterPort()); var query = master.createStatement();
+                ResultSet r = query.executeQuery("select count(*) from pg_stat_replication where application_name = 'standby1'"
+                        + " and sync_state = 'sync'")) {
+            r.next();
+            return r.getLong(1) == 1;
+        }
+    }
+
+    /** A fresh master and standbys on the same ports, with the role the applications connect as and the schema. */
+    private static void restartTheBuildsServers() throws Exception {
+        BuildDatabases.control("start", String.valueOf(Servers.masterPort()), String.valueOf(Servers.standbyPort()),
+                String.valueOf(BuildDatabases.standby2Port()));
+        String role = System.getProperty("reliability.db.user");
+        if (role != null) {
+            BuildDatabases.control("sql", "create role " + role + " login password '" + System.getProperty("reliability.db.password")
+                    + "' in role dbchooser");
+        }
+        Servers.createSchema();
+        Servers.waitForStandby();
+        Servers.waitForStandby2();
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Asks CONDITION every 50 ms until it holds, for 10 s at most. */
+    private static void awaitTrue(String what, Condition condition) throws Exception {
+        long start = System.nanoTime();
+        while (!condition.holds()) {
+            assertThat(System.nanoTime() - start).as("%s, within 10 s", what).isLessThan(10_000_000_000L);
+            Thread.sleep(50);
         }
     }
 

@@ -3,7 +3,6 @@ package org.dbchooser.itests.wildfly;
 import java.net.URI;
 import java.net.URL;
 
-import org.junit.jupiter.api.Test;
 
 import org.dbchooser.itests.server.ServerRoutingTests;
 
@@ -19,12 +18,6 @@ class WildFlyRoutingIT extends ServerRoutingTests {
     @Override
     protected String providerSessionType() {
         return "org.hibernate.Session";
-    }
-
-    @Test
-    @Override
-    protected void eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn() throws Exception {
-        super.eachStandbyOnADataSourceOfItsOwnIsJudgedOnItsOwn();
     }
 
     /** WildFly's MicroProfile Health, on the management interface, covers every deployment. */
