@@ -6,12 +6,22 @@
 #
 #   haproxy.sh start STATE_FILE LISTEN_PORT STANDBY_PORT [STANDBY_PORT...]
 #   haproxy.sh stop  STATE_FILE
+#   haproxy.sh check
 #
+# `check` fails, saying how to install it, where HAProxy is missing: the build asks it
+# before it starts any server, so that a missing HAProxy leaves nothing running.
 # STATE_FILE records the configuration and the PID, so that `stop` (and the next
 # `start`, after an interrupted build) stops exactly the HAProxy it started.
 set -euo pipefail
 
-action=${1:?usage: haproxy.sh start|stop STATE_FILE [LISTEN_PORT STANDBY_PORT...]}
+action=${1:?usage: haproxy.sh start|stop STATE_FILE [LISTEN_PORT STANDBY_PORT...] | check}
+installed() {
+  command -v haproxy >/dev/null || { echo "haproxy: not installed; install it with: apt-get install -y haproxy" >&2; exit 1; }
+}
+if [ "$action" = check ]; then
+  installed
+  exit 0
+fi
 state_file=${2:?state file missing}
 dir=$(dirname "$state_file")
 
@@ -34,7 +44,7 @@ case "$action" in
     listen_port=${3:?listen port missing}
     shift 3
     [ $# -gt 0 ] || { echo "haproxy: at least one standby port is needed" >&2; exit 1; }
-    command -v haproxy >/dev/null || { echo "haproxy: not installed; install it with: apt-get install -y haproxy" >&2; exit 1; }
+    installed
     stop_haproxy
     mkdir -p "$dir"
     cfg="$dir/haproxy.cfg"
@@ -54,7 +64,7 @@ case "$action" in
     echo "haproxy: 127.0.0.1:$listen_port in front of $* (pid $(cat "$state_file"))"
     ;;
   *)
-    echo "usage: haproxy.sh start|stop STATE_FILE ..." >&2
+    echo "usage: haproxy.sh start|stop STATE_FILE ... | check" >&2
     exit 2
     ;;
 esac
