@@ -6,8 +6,7 @@ import org.dbchooser.impl.routing.RouteDecision;
 import org.dbchooser.impl.routing.RouteRules;
 import org.dbchooser.impl.routing.RouteStatistics;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,15 +29,20 @@ class RouteFrames {
 
     private static final Logger LOG = Logger.getLogger(RouteFrames.class.getName());
 
+    /** How many idle controllers are kept: more than the threads that open frames at once, on any server. */
+    private static final int IDLE_CONTROLLERS = 64;
+
     private final Instance<RequestContextController> requestContexts;
     /**
      * Controllers not in use, reused by the units of work that open a request context:
      * resolving the dependent bean per outermost call cost more than the rest of the
      * frame. A controller is not thread-safe but may activate again, on any thread, once
      * it has deactivated. Held by this application-scoped bean, not by the threads, so
-     * they go with the application.
+     * they go with the application. Slots rather than a queue: taking and giving back
+     * allocate nothing (a queue allocates a node each time one is given back).
      */
-    private final Queue<RequestContextController> idleRequestContexts = new ConcurrentLinkedQueue<>();
+    private final AtomicReferenceArray<RequestContextController> idleRequestContexts =
+            new AtomicReferenceArray<>(IDLE_CONTROLLERS);
     private final RouteEntityManagers entityManagers;
     private final RouteStatistics statistics;
 
@@ -57,7 +61,17 @@ class RouteFrames {
         this.statistics = null;
     }
 
+    /** Work that takes one argument: a caller that has it passes a method reference that captures nothing. */
+    interface Step<A, T, E extends Exception> {
+        T run(A argument) throws E;
+    }
+
     <T, E extends Exception> T within(RouteDecision requested, Routing.Work<T, E> work) throws E {
+        return within(requested, Routing.Work::run, work);
+    }
+
+    /** Runs {@code step} on {@code argument} inside a frame that asks for {@code requested}. */
+    <A, T, E extends Exception> T within(RouteDecision requested, Step<A, T, E> step, A argument) throws E {
         RouteContext context = RouteContext.open();
         boolean outermost = context.depth() == 0;
         RouteDecision saved = context.decision();
@@ -79,7 +93,7 @@ class RouteFrames {
                 LOG.fine((context.request() == null ? "" : context.request() + ": ") + "-> " + chosen.route().name().toLowerCase()
                         + " (" + chosen.origin() + ")");
             }
-            return work.run();
+            return step.run(argument);
         } finally {
             context.decision(saved);
             context.leave();
@@ -90,7 +104,7 @@ class RouteFrames {
                 try {
                     activated.deactivate();
                 } finally {
-                    idleRequestContexts.offer(activated);
+                    giveBack(activated);
                 }
             }
         }
@@ -102,15 +116,33 @@ class RouteFrames {
      * cost an exception, stack trace included, whenever none is.
      */
     private RequestContextController activateRequestContext() {
-        RequestContextController controller = idleRequestContexts.poll();
-        if (controller == null) {
-            controller = requestContexts.get();
-        }
+        RequestContextController controller = takeIdle();
         if (controller.activate()) {
             return controller;
         }
-        idleRequestContexts.offer(controller);
+        giveBack(controller);
         return null;
+    }
+
+    /** An idle controller, or a new one when none is. */
+    private RequestContextController takeIdle() {
+        for (int i = 0; i < IDLE_CONTROLLERS; i++) {
+            RequestContextController controller = idleRequestContexts.get(i);
+            if (controller != null && idleRequestContexts.compareAndSet(i, controller, null)) {
+                return controller;
+            }
+        }
+        return requestContexts.get();
+    }
+
+    /** Keeps {@code controller} for the next frame; with every slot taken, it is destroyed. */
+    private void giveBack(RequestContextController controller) {
+        for (int i = 0; i < IDLE_CONTROLLERS; i++) {
+            if (idleRequestContexts.get(i) == null && idleRequestContexts.compareAndSet(i, null, controller)) {
+                return;
+            }
+        }
+        requestContexts.destroy(controller);
     }
 
 }

@@ -40,6 +40,6 @@ abstract class RouteInterceptor implements Serializable {
     @AroundInvoke
     Object route(InvocationContext invocation) throws Exception {
         RouteDecision decision = routes.lookup(invocation.getTarget().getClass(), invocation.getMethod(), boundRoute);
-        return frames.within(decision, invocation::proceed);
+        return frames.within(decision, InvocationContext::proceed, invocation);
     }
 }

@@ -1,6 +1,5 @@
 package org.dbchooser.impl.jpa;
 
-import org.dbchooser.impl.routing.RouteContext;
 import org.dbchooser.impl.routing.RouteRules;
 
 import jakarta.persistence.EntityManager;
@@ -29,18 +28,10 @@ public interface RouteEntityManagers extends RouteRules.MasterTransaction {
     /** The unit of work's standby failed: let it go, so that its next slave-routed read chooses again. */
     void standbyFailed();
 
-    /** True when the current unit of work has a transaction open on the master. */
-    boolean masterTransactionActive();
-
     /**
-     * Stickiness: a transaction that has used the master keeps all the work of its unit
-     * of work on the master until it ends, whatever route a frame or the request asks
-     * for. The one place where the rule is decided, for the frames (which record it) and
-     * for every statement. Only a unit of work that has used the master can have a
-     * transaction open there, so the others pay one field read.
+     * True when the current unit of work has a transaction open on the master: stickiness
+     * (RouteRules) keeps all its work there until the transaction ends.
      */
     @Override
-    default boolean holdsMaster(RouteContext context) {
-        return context.masterUsed() && masterTransactionActive();
-    }
+    boolean masterTransactionActive();
 }

@@ -12,7 +12,7 @@ public final class RouteRules {
 
     /** Whether the current unit of work has a transaction open on the master; asked only when it can matter. */
     public interface MasterTransaction {
-        boolean holdsMaster(RouteContext context);
+        boolean masterTransactionActive();
     }
 
     private RouteRules() {
@@ -29,7 +29,7 @@ public final class RouteRules {
         if (current != null && current.forced() && !requested.forced()) {
             return current;
         }
-        if (requested.route() == Route.SLAVE && transaction.holdsMaster(context)) {
+        if (requested.route() == Route.SLAVE && holdsMaster(context, transaction)) {
             return requested.forced() ? RouteDecision.STICKY_FORCED : RouteDecision.STICKY;
         }
         return requested;
@@ -45,6 +45,15 @@ public final class RouteRules {
             return Route.SLAVE;
         }
         Route route = context.route();
-        return route == Route.SLAVE && transaction.holdsMaster(context) ? Route.MASTER : route;
+        return route == Route.SLAVE && holdsMaster(context, transaction) ? Route.MASTER : route;
+    }
+
+    /**
+     * Only a unit of work that has used the master can have a transaction open there: the
+     * others pay one field read, and {@code transaction} (on a server, a hop through the
+     * request-scoped holder of the entity managers) is not asked.
+     */
+    private static boolean holdsMaster(RouteContext context, MasterTransaction transaction) {
+        return context.masterUsed() && transaction.masterTransactionActive();
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import org.dbchooser.Route;
 import org.dbchooser.impl.routing.RouteDecision.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +49,28 @@ class RouteRulesTest {
     @MethodSource("frames")
     void aFrameGetsItsRouteByPrecedenceThenStickiness(RouteDecision current, RouteDecision requested, boolean open,
             RouteDecision chosen) {
-        assertThat(RouteRules.frame(current, requested, RouteContext.NONE, context -> open)).isEqualTo(chosen);
+        RouteContext context = RouteContext.open();
+        try {
+            context.masterUsed(true);
+            assertThat(RouteRules.frame(current, requested, context, () -> open)).isEqualTo(chosen);
+        } finally {
+            RouteContext.close();
+        }
+    }
+
+    @Test
+    void aUnitOfWorkThatHasNotUsedTheMasterIsNeverAskedForATransactionThere() {
+        RouteRules.MasterTransaction neverAsked = () -> {
+            throw new AssertionError("asked for a master transaction");
+        };
+        RouteContext context = RouteContext.open();
+        try {
+            assertThat(RouteRules.frame(MASTER, READ_ONLY, context, neverAsked)).isEqualTo(READ_ONLY);
+            context.decision(READ_ONLY);
+            assertThat(RouteRules.statement(context, false, neverAsked)).isEqualTo(Route.SLAVE);
+        } finally {
+            RouteContext.close();
+        }
     }
 
     static Stream<Arguments> statements() {
@@ -71,8 +93,9 @@ class RouteRulesTest {
             Route route) {
         RouteContext context = RouteContext.open();
         try {
+            context.masterUsed(true);
             context.decision(frame);
-            assertThat(RouteRules.statement(context, maintenance, c -> open)).isEqualTo(route);
+            assertThat(RouteRules.statement(context, maintenance, () -> open)).isEqualTo(route);
         } finally {
             RouteContext.close();
         }
