@@ -17,9 +17,12 @@ import java.util.Locale;
  * <li>Pgpool-II, all reads weighted to the standby;</li>
  * <li>Spring's LazyConnectionDataSourceProxy with a read-only data source.</li>
  * </ol>
- * Each peer runs in a JVM of its own ({@link PeerProcess}), which first asks the servers
- * where the peer's reads and writes go (the standby and the master, or it stops); every
- * peer is warmed up; then come the rounds, peers interleaved, reads then the mix. Tables
+ * Each peer runs in JVMs of its own ({@link PeerProcess}), each of which first asks the
+ * servers where the peer's reads and writes go (the standby and the master, or it stops);
+ * every JVM is warmed up; then come the rounds: in each, each JVM of every peer in turn,
+ * peers interleaved, reads then the mix. A peer's measured runs are its rounds × JVMs
+ * (what the JIT of one JVM made of its code is one draw: several JVMs show how much it
+ * varies), and the summary gives each peer's median and its lowest and highest run. Tables
  * go to standard output, every run to the results file, the chart to a PNG. The settings
  * are in {@link Settings}; benchmarks/RESULTS.md has the commands that start the servers
  * and run it.
@@ -32,24 +35,35 @@ public final class EndToEnd {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         System.out.printf(Locale.ROOT, "%d cores, Java %s, %s %s; %d client threads, pools of %d, %d s a run, "
-                + "%d s warm-up a peer, %d rounds%n", Runtime.getRuntime().availableProcessors(),
+                + "%d s warm-up a JVM, %d rounds, %d JVMs a peer%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"),
                 settings.threads(), settings.threads(), settings.run().toSeconds(), settings.warmUp().toSeconds(),
-                settings.rounds());
+                settings.rounds(), settings.jvms());
         Items.create(settings.servers());
-        List<ForkedPeer> peers = new ArrayList<>();
+        // jvms.get(j): the j-th JVM of every peer, in the peers' order
+        List<List<ForkedPeer>> jvms = new ArrayList<>();
         try {
-            for (String key : settings.peers()) {
-                peers.add(ForkedPeer.start(key, settings));
+            for (int j = 0; j < settings.jvms(); j++) {
+                List<ForkedPeer> peers = new ArrayList<>();
+                jvms.add(peers);
+                for (String key : settings.peers()) {
+                    peers.add(ForkedPeer.start(key, settings));
+                }
             }
-            for (ForkedPeer peer : peers) {
-                peer.run(Workload.MIX, settings.warmUp(), 0);
+            for (List<ForkedPeer> peers : jvms) {
+                for (ForkedPeer peer : peers) {
+                    peer.run(Workload.MIX, settings.warmUp(), 0);
+                }
             }
             List<ResultRow> rows = new ArrayList<>();
+            int run = 0;
             for (int round = 1; round <= settings.rounds(); round++) {
-                for (Workload workload : settings.workloads()) {
-                    for (ForkedPeer peer : peers) {
-                        rows.add(peer.run(workload, settings.run(), round));
+                for (List<ForkedPeer> peers : jvms) {
+                    run++; // each JVM's turn is a run of its own, compared with (a)'s JVM of the same turn
+                    for (Workload workload : settings.workloads()) {
+                        for (ForkedPeer peer : peers) {
+                            rows.add(peer.run(workload, settings.run(), run));
+                        }
                     }
                 }
             }
@@ -61,8 +75,10 @@ public final class EndToEnd {
             EndToEndChart.draw(rows, settings.chart());
             System.out.println("\nresults in " + settings.results() + ", chart in " + settings.chart());
         } finally {
-            for (ForkedPeer peer : peers) {
-                peer.close();
+            for (List<ForkedPeer> peers : jvms) {
+                for (ForkedPeer peer : peers) {
+                    peer.close();
+                }
             }
         }
     }

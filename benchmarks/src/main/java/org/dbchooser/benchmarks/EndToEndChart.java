@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The chart of the end-to-end comparison, drawn from the results file: for each peer,
- * its reads/s and its mixed operations/s (bars: mean of the rounds; dots: each round),
+ * its reads/s and its mixed operations/s (bars: median of the rounds; dots: each round),
  * each labelled with its ratio to (a), plain Hibernate.
  *
  * <pre>
@@ -73,7 +73,7 @@ public final class EndToEndChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
         g.drawString("End to end: the same primary-key read and update, each a unit of work, through each peer", LEFT, 32);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.drawString("Bars: mean of the rounds; dots: each round; label: ratio to (a) plain Hibernate, mean of the "
+        g.drawString("Bars: median of the rounds; dots: each round; label: ratio to (a) plain Hibernate, median of the "
                 + "rounds' ratios. Master, standby and client on the same 2 cores.", LEFT, 56);
         for (int w = 0; w < workloads.length; w++) {
             int x = LEFT + w * 220;
@@ -103,12 +103,12 @@ public final class EndToEndChart {
         for (Map.Entry<String, String> peer : peers.entrySet()) {
             int groupLeft = LEFT + group * groupWidth;
             for (int w = 0; w < workloads.length; w++) {
-                double mean = ResultRow.meanRate(rows, workloads[w], peer.getKey());
-                if (Double.isNaN(mean)) {
+                double median = ResultRow.medianRate(rows, workloads[w], peer.getKey());
+                if (Double.isNaN(median)) {
                     continue;
                 }
                 int x = groupLeft + groupWidth / 2 - barWidth + w * barWidth;
-                int height = (int) Math.round(plotHeight * mean / top);
+                int height = (int) Math.round(plotHeight * median / top);
                 g.setColor(WORKLOAD_COLOURS[w]);
                 g.fillRect(x + 2, TOP + plotHeight - height, barWidth - 4, height);
                 g.setColor(Color.BLACK);
@@ -120,7 +120,7 @@ public final class EndToEndChart {
                         labelBottom = Math.min(labelBottom, y - 3);
                     }
                 }
-                double ratio = ResultRow.meanRatio(rows, workloads[w], peer.getKey());
+                double ratio = ResultRow.medianRatio(rows, workloads[w], peer.getKey());
                 String label = Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f×", ratio);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
                 int labelWidth = g.getFontMetrics().stringWidth(label);
@@ -133,7 +133,7 @@ public final class EndToEndChart {
         if (peers.containsKey(ResultRow.BASELINE)) {
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
             for (int w = 0; w < workloads.length; w++) {
-                double baseline = ResultRow.meanRate(rows, workloads[w], ResultRow.BASELINE);
+                double baseline = ResultRow.medianRate(rows, workloads[w], ResultRow.BASELINE);
                 int y = TOP + plotHeight - (int) Math.round(plotHeight * baseline / top);
                 g.setColor(WORKLOAD_COLOURS[w].darker());
                 g.drawLine(LEFT, y, WIDTH - RIGHT, y);

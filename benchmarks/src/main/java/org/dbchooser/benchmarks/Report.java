@@ -59,18 +59,28 @@ final class Report {
                         row.writeP99(), row.writeP999(), row.clientCpuMicros(), ratio(row.ratioToBaseline(rows))));
             }
         }
-        out.println("\nMeans of the rounds\n");
+        out.println("\nMedians of the rounds; beside each ratio to (a), its lowest and highest round\n");
         out.println("| peer | reads/s | reads to (a) | client CPU µs/read | mix ops/s | mix to (a) | client CPU µs/op "
                 + "| untimed between calls µs |");
         out.println("|---|---|---|---|---|---|---|---|");
         peers(rows).forEach((peer, description) -> out.println(String.format(Locale.ROOT,
-                "| (%s) %s | %,.0f | %.2f | %.1f | %,.0f | %.2f | %.1f | %.1f |", peer, description,
-                ResultRow.meanRate(rows, Workload.READS, peer), ResultRow.meanRatio(rows, Workload.READS, peer),
-                ResultRow.mean(rows, Workload.READS, peer, ResultRow::clientCpuMicros),
-                ResultRow.meanRate(rows, Workload.MIX, peer), ResultRow.meanRatio(rows, Workload.MIX, peer),
-                ResultRow.mean(rows, Workload.MIX, peer, ResultRow::clientCpuMicros),
+                "| (%s) %s | %,.0f | %s | %.1f | %,.0f | %s | %.1f | %.1f |", peer, description,
+                ResultRow.medianRate(rows, Workload.READS, peer), spread(rows, Workload.READS, peer),
+                ResultRow.median(rows, Workload.READS, peer, ResultRow::clientCpuMicros),
+                ResultRow.medianRate(rows, Workload.MIX, peer), spread(rows, Workload.MIX, peer),
+                ResultRow.median(rows, Workload.MIX, peer, ResultRow::clientCpuMicros),
                 rows.stream().filter(row -> row.peer().equals(peer)).mapToDouble(ResultRow::aroundMicros).average()
                         .orElse(Double.NaN))));
+    }
+
+    /** The median ratio to (a) and, in brackets, the lowest and the highest round's: "0.81 (0.74–0.97)". */
+    private static String spread(List<ResultRow> rows, Workload workload, String peer) {
+        double[] ratios = ResultRow.ratios(rows, workload, peer);
+        if (ratios.length == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", ResultRow.medianRatio(rows, workload, peer), ratios[0],
+                ratios[ratios.length - 1]);
     }
 
     private static String ratio(OptionalDouble ratio) {

@@ -1,5 +1,6 @@
 package org.dbchooser.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -49,21 +50,35 @@ record ResultRow(int round, Workload workload, String peer, String description, 
                 .mapToDouble(r -> callsPerSecond / r.callsPerSecond).findFirst();
     }
 
-    /** The mean over the rounds of a peer's rate in a workload. */
-    static double meanRate(List<ResultRow> all, Workload workload, String peer) {
-        return mean(all, workload, peer, ResultRow::callsPerSecond);
+    /** The median over the rounds of a peer's rate in a workload. */
+    static double medianRate(List<ResultRow> all, Workload workload, String peer) {
+        return median(all, workload, peer, ResultRow::callsPerSecond);
     }
 
-    /** The mean over the rounds of one measure of a peer in a workload. */
-    static double mean(List<ResultRow> all, Workload workload, String peer, ToDoubleFunction<ResultRow> measure) {
-        return all.stream().filter(r -> r.workload == workload && r.peer.equals(peer)).mapToDouble(measure).average()
-                .orElse(Double.NaN);
+    /** The median over the rounds of one measure of a peer in a workload. */
+    static double median(List<ResultRow> all, Workload workload, String peer, ToDoubleFunction<ResultRow> measure) {
+        return median(all.stream().filter(r -> r.workload == workload && r.peer.equals(peer)).mapToDouble(measure).toArray());
     }
 
-    /** The mean over the rounds of a peer's ratio to the baseline in a workload. */
-    static double meanRatio(List<ResultRow> all, Workload workload, String peer) {
+    /** A peer's ratio to the baseline in each round of a workload, smallest first. */
+    static double[] ratios(List<ResultRow> all, Workload workload, String peer) {
         return all.stream().filter(r -> r.workload == workload && r.peer.equals(peer))
                 .map(r -> r.ratioToBaseline(all)).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
-                .average().orElse(Double.NaN);
+                .sorted().toArray();
+    }
+
+    /** The median over the rounds of a peer's ratio to the baseline in a workload. */
+    static double medianRatio(List<ResultRow> all, Workload workload, String peer) {
+        return median(ratios(all, workload, peer));
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -11,12 +11,13 @@ import java.util.Locale;
  * brackets): {@code bench.master-port} [25432], {@code bench.standby-port} [25433],
  * {@code bench.pgpool-port} [25439], {@code bench.threads} [4] (also each pool's size),
  * {@code bench.seconds} [20] a run, {@code bench.warmup} [20] seconds a peer,
- * {@code bench.rounds} [3], {@code bench.peers} [a,b1,b2,c,d,e], {@code bench.workloads}
+ * {@code bench.rounds} [3], {@code bench.jvms} [2] JVMs per peer (each round runs each of them,
+ * so a peer has rounds × JVMs measured runs), {@code bench.peers} [a,b1,b2,c,d,e], {@code bench.workloads}
  * [reads,mix], {@code bench.results} [benchmarks/target/end-to-end.tsv],
  * {@code bench.chart} [benchmarks/end-to-end.png], {@code bench.peer-jvm-options} [none]:
  * options for each peer's JVM, a profiler's for instance.
  */
-record Settings(Servers servers, int threads, Duration run, Duration warmUp, int rounds, List<String> peers,
+record Settings(Servers servers, int threads, Duration run, Duration warmUp, int rounds, int jvms, List<String> peers,
         List<Workload> workloads, Path results, Path chart, List<String> peerJvmOptions) {
 
     static Settings fromSystemProperties() {
@@ -24,7 +25,7 @@ record Settings(Servers servers, int threads, Duration run, Duration warmUp, int
                 new Servers(number("bench.master-port", 25432), number("bench.standby-port", 25433),
                         number("bench.pgpool-port", 25439)),
                 number("bench.threads", 4), Duration.ofSeconds(number("bench.seconds", 20)),
-                Duration.ofSeconds(number("bench.warmup", 20)), number("bench.rounds", 3),
+                Duration.ofSeconds(number("bench.warmup", 20)), number("bench.rounds", 3), number("bench.jvms", 2),
                 Peers.ALL.stream().filter(list("bench.peers", String.join(",", Peers.ALL), ",")::contains).toList(),
                 list("bench.workloads", "reads,mix", ",").stream()
                         .map(name -> Workload.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
