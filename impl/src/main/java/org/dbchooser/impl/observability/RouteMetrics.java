@@ -5,7 +5,9 @@ import org.dbchooser.impl.routing.RouteDecision;
 import org.dbchooser.impl.routing.RouteStatistics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -81,12 +83,16 @@ public class RouteMetrics {
         instruments.add(meter.counterBuilder("dbchooser.route.decisions")
                 .setDescription("Route decisions, by route and by the rule that chose it").buildWithCallback(out -> {
                     for (Route route : Route.values()) {
+                        // two reasons share a label (sticky): one point each label, or the SDK keeps only one of them
+                        Map<String, Long> byLabel = new LinkedHashMap<>();
                         for (Reason reason : Reason.values()) {
                             long count = statistics.decisions(route, reason);
                             if (count > 0) {
-                                out.record(count, Attributes.of(ROUTE, route.name().toLowerCase(), REASON, reason.label()));
+                                byLabel.merge(reason.label(), count, Long::sum);
                             }
                         }
+                        byLabel.forEach((label, count) ->
+                                out.record(count, Attributes.of(ROUTE, route.name().toLowerCase(), REASON, label)));
                     }
                 }));
         instruments.add(meter.counterBuilder("dbchooser.slave.fallbacks")

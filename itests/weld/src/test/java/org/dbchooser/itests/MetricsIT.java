@@ -60,16 +60,18 @@ class MetricsIT extends RoutedBeansTest {
         http.serve(client, "POST", "/printproxy/report", plain::server);
         // db_chooser.slave's last pattern backtracks past its budget on this path: the master serves it
         assertThat(http.serve(client, "GET", "/hostile/" + "x".repeat(40) + "!", plain::server).isMaster()).isTrue();
-        // @ReadOnly work inside a transaction that is open on the master stays there: sticky
+        // @ReadOnly work inside a transaction that is open on the master stays there: sticky;
+        // so does an explicit slave block (its own reason, counted under the same label)
         master.inTransaction(readOnly::server);
+        master.inTransaction(() -> routing.call(Route.SLAVE, plain::server));
 
         Map<String, Long> counted = new java.util.HashMap<>(points("dbchooser.route.decisions", "route", "reason"));
         before.forEach((label, count) -> counted.merge(label, -count, Long::sum));
         counted.values().removeIf(count -> count == 0);
         assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "slave/annotation", 3L,
-                "master/annotation", 3L,
-                "master/sticky", 1L,
+                "master/annotation", 4L,
+                "master/sticky", 2L,
                 "slave/programmatic", 1L,
                 "slave/request_method", 1L,
                 "master/request_method", 1L,
