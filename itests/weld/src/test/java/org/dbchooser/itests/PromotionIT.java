@@ -74,7 +74,8 @@ class PromotionIT extends RoutedBeansTest {
             if (synchronous) {
                 Databases.control("sql", "grant pg_read_all_stats to dbchooser"); // to read pg_stat_replication's sync_state
                 Databases.control("set", "master", "synchronous_standby_names = 'standby1'");
-                Await.until("standby1 a synchronous standby", 10_000, PromotionIT::standby1IsSynchronous);
+                Await.until("standby1 a synchronous standby", 10_000,
+                        () -> BuildDatabases.isSynchronousStandby(Databases.masterPort(), "standby1"));
             }
             Await.until("writes through the failover unit", 10_000, () -> master.server().isMaster());
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -140,15 +141,6 @@ class PromotionIT extends RoutedBeansTest {
             Databases.control("start", String.valueOf(Databases.masterPort()), String.valueOf(Databases.standbyPort()),
                     String.valueOf(Databases.standby2Port()));
             Databases.ensureSchema();
-        }
-    }
-
-    private static boolean standby1IsSynchronous() throws Exception {
-        try (Connection master = Databases.master(); var s = master.createStatement();
-                ResultSet r = s.executeQuery("select count(*) from pg_stat_replication where application_name = 'standby1'"
-                        + " and sync_state = 'sync'")) {
-            r.next();
-            return r.getLong(1) == 1;
         }
     }
 }

@@ -49,6 +49,19 @@ public final class BuildDatabases {
     }
 
     /** How many items named {@code name} the server on {@code port} holds. */
+    /** Whether the master behind MASTER (port) replicates synchronously to STANDBY, as pg_stat_replication says (needs pg_read_all_stats). */
+    public static boolean isSynchronousStandby(int master, String standby) throws SQLException {
+        try (Connection c = connect(master);
+                PreparedStatement query = c.prepareStatement(
+                        "select count(*) from pg_stat_replication where application_name = ? and sync_state = 'sync'")) {
+            query.setString(1, standby);
+            try (ResultSet r = query.executeQuery()) {
+                r.next();
+                return r.getLong(1) == 1;
+            }
+        }
+    }
+
     public static long countItems(int port, String name) throws SQLException {
         try (Connection c = connect(port); PreparedStatement s = c.prepareStatement("select count(*) from item where name = ?")) {
             s.setString(1, name);

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -587,7 +585,7 @@ public abstract class ServerRoutingTests {
             BuildDatabases.control("set", "master", "synchronous_commit = on");
             BuildDatabases.control("sql", "grant pg_read_all_stats to dbchooser"); // to read pg_stat_replication's sync_state
             BuildDatabases.control("set", "master", "synchronous_standby_names = 'standby1'");
-            awaitTrue("standby1 a synchronous standby", ServerRoutingTests::standby1IsSynchronous);
+            awaitTrue("standby1 a synchronous standby", () -> BuildDatabases.isSynchronousStandby(Servers.masterPort(), "standby1"));
             awaitTrue("a write through the failover deployment", () -> send("POST", failover, "/items/first-" + UUID.randomUUID()).status() == 200);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicLong promoted = new AtomicLong();
@@ -661,15 +659,6 @@ public abstract class ServerRoutingTests {
 
     /** The readiness entry of the first standby once it is the primary. */
     private static final Pattern PROMOTED = Pattern.compile("\"standby slave\"\\s*:\\s*\"PROMOTED\"");
-
-    private static boolean standby1IsSynchronous() throws Exception {
-        try (Connection master = BuildDatabases.connect(Servers.masterPort()); var query = master.createStatement();
-                ResultSet r = query.executeQuery("select count(*) from pg_stat_replication where application_name = 'standby1'"
-                        + " and sync_state = 'sync'")) {
-            r.next();
-            return r.getLong(1) == 1;
-        }
-    }
 
     /** A fresh master and standbys on the same ports, with the role the applications connect as and the schema. */
     private static void restartTheBuildsServers() throws Exception {
