@@ -72,7 +72,8 @@ record ResultRow(int round, Workload workload, String peer, String description, 
         return median(ratios(all, workload, peer));
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values}; NaN when there are none. */
+    static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -27,8 +27,9 @@ import org.dbchooser.impl.Messages;
  * Read-your-writes across requests ({@code db_chooser.read-your-writes}).
  *
  * <p>{@code lsn}: the response of a request that used the master carries the master's
- * WAL position when the response starts (header {@value #LSN_HEADER} and cookie
- * {@value #LSN_COOKIE}). A later slave-routed request that brings it back is served
+ * WAL position, read by a query that started after the response did (header
+ * {@value #LSN_HEADER} and cookie {@value #LSN_COOKIE}; responses that start at once share
+ * a query, {@link SharedPositionReads}). A later slave-routed request that brings it back is served
  * by a standby that has replayed that far (known from the replica monitor's last
  * checks; else every standby that serves is asked, waiting at most
  * {@code db_chooser.read-your-writes-wait}), otherwise its reads come from the master.
@@ -52,6 +53,7 @@ public class ReadYourWrites {
     private final RouteUnits units;
     private final ReplicaMonitor monitor;
     private final RouteStatistics statistics;
+    private final SharedPositionReads positions = new SharedPositionReads();
 
     @Inject
     ReadYourWrites(DeploymentState state, RouteUnits units, ReplicaMonitor monitor) {
@@ -122,7 +124,7 @@ public class ReadYourWrites {
                 response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
                 return;
             }
-            String lsn = (String) RouteUnits.ask(units.master(), "select pg_current_wal_insert_lsn()::text");
+            String lsn = positions.read(() -> (String) RouteUnits.ask(units.master(), "select pg_current_wal_insert_lsn()::text"));
             monitor.masterReached(Lsn.parse(lsn));
             response.setHeader(LSN_HEADER, lsn);
             response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
