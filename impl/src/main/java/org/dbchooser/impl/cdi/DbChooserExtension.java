@@ -11,7 +11,7 @@ import org.dbchooser.impl.jpa.ContainerStandbyUnit;
 import org.dbchooser.impl.jpa.ContainerUnits;
 import org.dbchooser.impl.jpa.PersistenceLiterals;
 import org.dbchooser.impl.jpa.RoutedEntityManagerProducer;
-import org.dbchooser.impl.jpa.SelfManagedEntityManagers;
+import org.dbchooser.impl.jpa.RequestEntityManagers;
 import org.dbchooser.impl.jpa.SelfManagedUnits;
 import org.dbchooser.impl.jpa.StandbyUnitName;
 import org.dbchooser.impl.observability.ReplicaReadiness;
@@ -72,7 +72,8 @@ public class DbChooserExtension implements Extension {
         health = new RouteHealth(config.readOnly(), config.slaveUnits().size());
         units = PersistenceUnits.declared(loader, PersistenceUnits.onApplicationServer());
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
-                RoutingBean.class, RoutedEntityManagerProducer.class, ReplicaMonitor.class, MaintenanceBean.class)) {
+                RoutingBean.class, RoutedEntityManagerProducer.class, RequestEntityManagers.class, ReplicaMonitor.class,
+                MaintenanceBean.class)) {
             event.addAnnotatedType(bean, id(bean));
         }
         // read-your-writes travels with HTTP requests, and plain CDI may have no servlet API;
@@ -107,7 +108,6 @@ public class DbChooserExtension implements Extension {
                         .forEach(f -> f.add(PersistenceLiterals.unit(standby)));
             }
         } else {
-            event.addAnnotatedType(SelfManagedEntityManagers.class, id(SelfManagedEntityManagers.class));
             event.addAnnotatedType(SelfManagedUnits.class, id(SelfManagedUnits.class));
         }
     }

@@ -1,6 +1,8 @@
 package org.dbchooser.impl.cdi;
 
+import org.dbchooser.impl.jpa.RequestEntityManagers;
 import org.dbchooser.impl.jpa.RouteEntityManagers;
+import org.dbchooser.impl.jpa.UnitsOfWork;
 import org.dbchooser.impl.routing.RouteContext;
 import org.dbchooser.impl.routing.RouteDecision;
 import org.dbchooser.impl.routing.RouteRules;
@@ -43,21 +45,26 @@ class RouteFrames {
      */
     private final AtomicReferenceArray<RequestContextController> idleRequestContexts =
             new AtomicReferenceArray<>(IDLE_CONTROLLERS);
-    private final RouteEntityManagers entityManagers;
+    private final UnitsOfWork unitsOfWork;
+    /** What stickiness asks when a frame opens: about the unit of work running on the thread then. */
+    private final RouteRules.MasterTransaction masterTransaction;
     private final RouteStatistics statistics;
 
     @Inject
-    RouteFrames(Instance<RequestContextController> requestContexts, RouteEntityManagers entityManagers,
-            DeploymentState state) {
+    RouteFrames(Instance<RequestContextController> requestContexts, UnitsOfWork unitsOfWork,
+            RequestEntityManagers requestEntityManagers, DeploymentState state) {
         this.requestContexts = requestContexts;
-        this.entityManagers = entityManagers;
+        this.unitsOfWork = unitsOfWork;
+        this.masterTransaction = () -> RequestEntityManagers.of(RouteContext.current(), requestEntityManagers)
+                .masterTransactionActive();
         this.statistics = state.statistics();
     }
 
     /** For the container's proxy, which only forwards calls. */
     RouteFrames() {
         this.requestContexts = null;
-        this.entityManagers = null;
+        this.unitsOfWork = null;
+        this.masterTransaction = null;
         this.statistics = null;
     }
 
@@ -79,14 +86,20 @@ class RouteFrames {
         // work started outside any (a timer, a thread of its own) gets one for the
         // outermost frame, as @ActivateRequestContext would.
         RequestContextController activated = outermost ? activateRequestContext() : null;
-        if (outermost && activated == null) {
+        // A frame that activated the request context ends it too: its entity managers, held
+        // here and not by a request-scoped bean, live exactly as long as that context would
+        // keep them, and cost no container lookup per call.
+        RouteEntityManagers owned = activated != null ? unitsOfWork.open() : null;
+        if (owned != null) {
+            context.entityManagers(owned);
+        } else if (outermost) {
             // the frame joins a unit of work already running (its request context was active):
             // unannotated work before this frame may have opened a transaction on the master
             context.masterUsed(true);
         }
         context.enter();
         try {
-            RouteDecision chosen = RouteRules.frame(saved, requested, context, entityManagers);
+            RouteDecision chosen = RouteRules.frame(saved, requested, context, masterTransaction);
             context.decision(chosen);
             statistics.decided(chosen);
             if (chosen != saved && LOG.isLoggable(Level.FINE)) {
@@ -102,9 +115,13 @@ class RouteFrames {
             }
             if (activated != null) {
                 try {
-                    activated.deactivate();
+                    owned.close();
                 } finally {
-                    giveBack(activated);
+                    try {
+                        activated.deactivate();
+                    } finally {
+                        giveBack(activated);
+                    }
                 }
             }
         }

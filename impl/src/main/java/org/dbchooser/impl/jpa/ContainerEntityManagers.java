@@ -2,9 +2,8 @@ package org.dbchooser.impl.jpa;
 
 import org.dbchooser.impl.ConfigKeys;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,18 +15,17 @@ import org.dbchooser.impl.config.DeploymentState;
 /**
  * On an application server: the master is the container's JTA persistence context;
  * each standby is a resource-local unit on a non-JTA data source, and a unit of work
- * (request context) has one entity manager on the standby it reads from. A standby's
- * connections are never enlisted in a JTA transaction, so a request that reads on the
- * slave and then writes through {@code @Master} code has one resource in its
- * transaction, not two.
+ * has one entity manager on the standby it reads from. A standby's connections are
+ * never enlisted in a JTA transaction, so a request that reads on the slave and then
+ * writes through {@code @Master} code has one resource in its transaction, not two.
  *
  * <p>The master's unit name below is a placeholder: the extension replaces it with
  * {@code db_chooser.master-unit}. A server that injects by the class's own bytecode
  * (Payara) keeps the placeholder; there the reference {@value #MASTER_CONTEXT_REF}, which
  * the application's {@code web.xml} may point at a unit of another name, decides.
  */
-@RequestScoped
-public class ContainerEntityManagers implements RouteEntityManagers {
+@ApplicationScoped
+public class ContainerEntityManagers implements UnitsOfWork {
 
     /** Marks, in the JTA transaction itself, that the master has been used in it. */
     private static final String MASTER_USED = ContainerEntityManagers.class.getName() + ".master-used";
@@ -35,6 +33,7 @@ public class ContainerEntityManagers implements RouteEntityManagers {
     /** The name of the master's persistence context reference, for a {@code <persistence-context-ref>}. */
     public static final String MASTER_CONTEXT_REF = "dbchooser/master";
 
+    /** The container's transaction-scoped persistence context: one proxy, for every thread. */
     @PersistenceContext(name = MASTER_CONTEXT_REF, unitName = ConfigKeys.DEFAULT_MASTER_UNIT)
     EntityManager master;
 
@@ -47,36 +46,33 @@ public class ContainerEntityManagers implements RouteEntityManagers {
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
-    private final UnitOfWorkStandby slave = new UnitOfWorkStandby();
-
     @Override
-    public EntityManager get(Route route) {
-        if (route == Route.MASTER) {
-            if (transactions.getTransactionKey() != null) {
-                transactions.putResource(MASTER_USED, Boolean.TRUE);
+    public RouteEntityManagers open() {
+        return new UnitOfWork();
+    }
+
+    /** One unit of work: the container's master, and the entity manager of the standby it reads from. */
+    private final class UnitOfWork extends StandbyOfUnitOfWork {
+
+        @Override
+        public EntityManager get(Route route) {
+            if (route == Route.MASTER) {
+                if (transactions.getTransactionKey() != null) {
+                    transactions.putResource(MASTER_USED, Boolean.TRUE);
+                }
+                return master;
             }
-            return master;
+            return slave.get(units, state.health());
         }
-        return slave.get(units, state.health());
-    }
 
-    @Override
-    public int standby() {
-        return slave.standby();
-    }
+        @Override
+        public boolean masterTransactionActive() {
+            return transactions.getTransactionKey() != null && transactions.getResource(MASTER_USED) != null;
+        }
 
-    @Override
-    public void standbyFailed() {
-        slave.close();
-    }
-
-    @Override
-    public boolean masterTransactionActive() {
-        return transactions.getTransactionKey() != null && transactions.getResource(MASTER_USED) != null;
-    }
-
-    @PreDestroy
-    void close() {
-        slave.close();
+        @Override
+        public void close() {
+            slave.close();
+        }
     }
 }

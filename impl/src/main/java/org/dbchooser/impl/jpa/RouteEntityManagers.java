@@ -7,18 +7,20 @@ import jakarta.persistence.EntityManager;
 import org.dbchooser.Route;
 
 /**
- * The entity managers the routed {@code EntityManager} hands calls to, one per route,
- * and the one fact stickiness needs: whether the master's transaction is open. This is
- * the seam between routing and persistence: in plain CDI dbchooser opens the units
- * itself ({@link SelfManagedEntityManagers}); on an application server the units are
- * the container's (a JTA master, and standbys kept out of the JTA transaction), and an
- * implementation over them takes this place.
+ * The entity managers of one unit of work, which the routed {@code EntityManager} hands
+ * calls to, one per route, and the one fact stickiness needs: whether the master's
+ * transaction is open. Opened by {@link UnitsOfWork}: in plain CDI over the units
+ * dbchooser opens itself ({@link SelfManagedEntityManagers}), on an application server
+ * over the container's (a JTA master, and standbys kept out of the JTA transaction,
+ * {@link ContainerEntityManagers}). Held by the frame that opened the unit of work's
+ * request context, or else by the request context ({@link RequestEntityManagers}); not
+ * thread-safe, as a unit of work runs on one thread.
  */
 public interface RouteEntityManagers extends RouteRules.MasterTransaction {
 
     /**
-     * The entity manager of {@code route} for the current unit of work; on the slave
-     * route, that of the standby the unit of work reads from, chosen on its first use.
+     * The entity manager of {@code route} for this unit of work; on the slave route, that
+     * of the standby the unit of work reads from, chosen on its first use.
      */
     EntityManager get(Route route);
 
@@ -29,9 +31,12 @@ public interface RouteEntityManagers extends RouteRules.MasterTransaction {
     void standbyFailed();
 
     /**
-     * True when the current unit of work has a transaction open on the master: stickiness
+     * True when this unit of work has a transaction open on the master: stickiness
      * (RouteRules) keeps all its work there until the transaction ends.
      */
     @Override
     boolean masterTransactionActive();
+
+    /** The unit of work ends: every entity manager it opened is closed (a transaction left open is rolled back). */
+    void close();
 }

@@ -55,20 +55,29 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
 
     private static final long serialVersionUID = 1L;
 
-    private final RouteEntityManagers managers;
+    /** The request context's entity managers (the container's proxy), for a unit of work that holds none itself. */
+    private final RequestEntityManagers requestEntityManagers;
     private final ReplicaStatus monitor;
     /** The monitor's flags, read on every call; transient because the monitor gives them back after deserialization. */
     private transient RouteHealth health;
+    /** What stickiness asks, about the unit of work running when it asks; made again after deserialization. */
+    private transient RouteRules.MasterTransaction masterTransaction;
 
-    RoutedEntityManager(RouteEntityManagers managers, ReplicaStatus monitor) {
-        this.managers = managers;
+    RoutedEntityManager(RequestEntityManagers requestEntityManagers, ReplicaStatus monitor) {
+        this.requestEntityManagers = requestEntityManagers;
         this.monitor = monitor;
-        this.health = monitor.health();
+        readResolve();
     }
 
     private Object readResolve() {
         health = monitor.health();
+        masterTransaction = () -> managers(RouteContext.current()).masterTransactionActive();
         return this;
+    }
+
+    /** The entity managers of the unit of work running on this thread. */
+    private RouteEntityManagers managers(RouteContext context) {
+        return RequestEntityManagers.of(context, requestEntityManagers);
     }
 
     /**
@@ -78,7 +87,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
      */
     private Route route(RouteContext context) {
         try {
-            return RouteRules.statement(context, health.readOnly(), managers);
+            return RouteRules.statement(context, health.readOnly(), masterTransaction);
         } catch (ContextNotActiveException e) {
             throw Messages.noUnitOfWork(e);
         }
@@ -95,7 +104,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
             if (route == Route.SLAVE) {
                 // read-only maintenance keeps even these on the slave; read-your-writes may not
                 if (health.readOnly() || health.slaveServes() && !context.readFromMaster()) {
-                    return managers.get(Route.SLAVE);
+                    return managers(context).get(Route.SLAVE);
                 }
             } else if (context != RouteContext.NONE) {
                 context.masterUsed(true);
@@ -104,7 +113,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
                 throw Messages.masterUnavailable(route == Route.SLAVE
                         ? "a slave-routed read (the slave cannot serve it either)" : "master-routed work");
             }
-            return managers.get(Route.MASTER);
+            return managers(context).get(Route.MASTER);
         } catch (ContextNotActiveException e) {
             throw Messages.noUnitOfWork(e);
         }
@@ -175,9 +184,10 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
         if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly()) {
             return null;
         }
+        RouteContext context = RouteContext.current();
+        RouteEntityManagers managers = managers(context);
         int standby = managers.standby();
         managers.standbyFailed();
-        RouteContext context = RouteContext.current();
         if (context.standby() >= 0) { // read-your-writes chose it: no other standby is known to have the client's writes
             context.standby(-1);
             context.readFromMaster(true);

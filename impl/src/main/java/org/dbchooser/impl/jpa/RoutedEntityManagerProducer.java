@@ -27,7 +27,7 @@ public class RoutedEntityManagerProducer {
     @Produces
     @Dependent
     @Typed(EntityManager.class)
-    EntityManager routedEntityManager(RouteEntityManagers managers, ReplicaStatus monitor) {
-        return new RoutedEntityManager(managers, monitor);
+    EntityManager routedEntityManager(RequestEntityManagers requestEntityManagers, ReplicaStatus monitor) {
+        return new RoutedEntityManager(requestEntityManagers, monitor);
     }
 }

@@ -3,42 +3,28 @@ package org.dbchooser.impl.jpa;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.dbchooser.Route;
 import org.dbchooser.impl.Messages;
-import org.dbchooser.impl.config.DeploymentState;
 import org.dbchooser.impl.routing.RouteHealth;
 
 /**
- * In plain CDI, the entity managers of one unit of work (a request context): the
- * master's and the chosen standby's, opened on first use and closed with the request
- * context. A transaction still open then is rolled back: nothing half done is ever
- * committed by accident.
+ * In plain CDI, the entity managers of one unit of work: the master's and the chosen
+ * standby's, opened on first use and closed when the unit of work ends. A transaction
+ * still open then is rolled back: nothing half done is ever committed by accident.
  */
-@RequestScoped
-public class SelfManagedEntityManagers implements RouteEntityManagers {
+final class SelfManagedEntityManagers extends StandbyOfUnitOfWork {
 
     private static final Logger LOG = Logger.getLogger(SelfManagedEntityManagers.class.getName());
 
     private final SelfManagedUnits units;
     private final RouteHealth health;
-    private final UnitOfWorkStandby slave = new UnitOfWorkStandby();
     private EntityManager master;
 
-    @Inject
-    SelfManagedEntityManagers(SelfManagedUnits units, DeploymentState state) {
+    SelfManagedEntityManagers(SelfManagedUnits units, RouteHealth health) {
         this.units = units;
-        this.health = state.health();
-    }
-
-    /** For the container's proxy. */
-    SelfManagedEntityManagers() {
-        this.units = null;
-        this.health = null;
+        this.health = health;
     }
 
     @Override
@@ -53,23 +39,13 @@ public class SelfManagedEntityManagers implements RouteEntityManagers {
     }
 
     @Override
-    public int standby() {
-        return slave.standby();
-    }
-
-    @Override
-    public void standbyFailed() {
-        slave.close();
-    }
-
-    @Override
     public boolean masterTransactionActive() {
         return master != null && master.getTransaction().isActive();
     }
 
     /** Each entity manager is closed whatever happens to the other: one that cannot roll back does not keep the other open. */
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         try {
             close(master, "master");
         } finally {

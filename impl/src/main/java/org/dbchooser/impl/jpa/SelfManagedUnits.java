@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import org.dbchooser.impl.config.DeploymentState;
+import org.dbchooser.impl.routing.RouteHealth;
 
 /**
  * In plain CDI (no application server), the master's and each standby's persistence units, opened from
@@ -24,24 +25,32 @@ import org.dbchooser.impl.config.DeploymentState;
  * Opening on first use lets an application start while a slave is still down.
  */
 @ApplicationScoped
-public class SelfManagedUnits implements RouteUnits {
+public class SelfManagedUnits implements RouteUnits, UnitsOfWork {
 
     private static final Logger LOG = Logger.getLogger(SelfManagedUnits.class.getName());
 
     private final DbChooserConfig config;
+    private final RouteHealth health;
     private volatile EntityManagerFactory master;
     private final AtomicReferenceArray<EntityManagerFactory> standbys;
 
     @Inject
     SelfManagedUnits(DeploymentState state) {
         this.config = state.config();
+        this.health = state.health();
         this.standbys = new AtomicReferenceArray<>(config.slaveUnits().size());
     }
 
     /** For the container's proxy, which only forwards calls. */
     SelfManagedUnits() {
         this.config = null;
+        this.health = null;
         this.standbys = null;
+    }
+
+    @Override
+    public RouteEntityManagers open() {
+        return new SelfManagedEntityManagers(this, health);
     }
 
     @Override

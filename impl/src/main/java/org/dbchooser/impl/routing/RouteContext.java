@@ -27,6 +27,7 @@ public final class RouteContext {
     private boolean masterUsed;
     private boolean readFromMaster;
     private int standby = -1;
+    private RouteRules.MasterTransaction entityManagers;
 
     private RouteContext() {
     }
@@ -64,7 +65,8 @@ public final class RouteContext {
 
     /** True when no frame is open and nothing is left from earlier work. */
     public boolean isClean() {
-        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster && standby < 0;
+        return decision == null && request == null && depth == 0 && !masterUsed && !readFromMaster && standby < 0
+                && entityManagers == null;
     }
 
     public void clear() {
@@ -74,6 +76,7 @@ public final class RouteContext {
         masterUsed = false;
         readFromMaster = false;
         standby = -1;
+        entityManagers = null;
     }
 
     /** The decision in force; {@code null} when nothing chose one. */
@@ -142,5 +145,19 @@ public final class RouteContext {
 
     public void standby(int standby) {
         this.standby = standby;
+    }
+
+    /**
+     * The unit of work's entity managers (the persistence layer's {@code RouteEntityManagers},
+     * seen here only as what stickiness asks), so that each call reaches them without a
+     * container hop; {@code null} until the unit of work first uses them.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends RouteRules.MasterTransaction> T entityManagers() {
+        return (T) entityManagers;
+    }
+
+    public void entityManagers(RouteRules.MasterTransaction entityManagers) {
+        this.entityManagers = entityManagers;
     }
 }

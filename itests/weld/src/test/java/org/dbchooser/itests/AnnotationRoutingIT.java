@@ -3,11 +3,6 @@ package org.dbchooser.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.inject.Inject;
 
 import org.dbchooser.DbChooserException;
@@ -86,17 +81,5 @@ class AnnotationRoutingIT extends AgainstMasterAndStandby {
     @Test
     void unannotatedWorkInARequestContextOfItsOwnRunsOnTheMaster() throws Exception {
         assertThat(onNewThread("timer-2", () -> requestContext.call(plain::server)).isMaster()).isTrue();
-    }
-
-    /** Runs {@code work} on a thread of its own, where no CDI request context is active; rethrows what it threw. */
-    private static <T> T onNewThread(String name, Callable<T> work) throws Exception {
-        FutureTask<T> task = new FutureTask<>(work);
-        Thread thread = new Thread(task, name);
-        thread.start();
-        try {
-            return task.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 }

@@ -1,5 +1,10 @@
 package org.dbchooser.itests;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
@@ -34,4 +39,15 @@ abstract class RoutedBeansTest {
 
     @Inject
     BeanManager beanManager;
+
+    /** Runs {@code work} on a thread of its own, where no CDI request context is active; rethrows what it threw. */
+    static <T> T onNewThread(String name, Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        new Thread(task, name).start();
+        try {
+            return task.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
 }

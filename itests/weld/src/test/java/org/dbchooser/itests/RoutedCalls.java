@@ -68,6 +68,15 @@ public abstract class RoutedCalls {
         return inTransaction(() -> em.find(Item.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    public Item find(long id) {
+        return em.find(Item.class, id);
+    }
+
+    /** Whether {@code entity} belongs to the persistence context this call's route uses now. */
+    public boolean manages(Object entity) {
+        return em.contains(entity);
+    }
+
     public long count(String name) {
         return em.createQuery("select count(i) from Item i where i.name = :name", Long.class)
                 .setParameter("name", name).getSingleResult();
