@@ -55,8 +55,7 @@ class RouteFrames {
             RequestEntityManagers requestEntityManagers, DeploymentState state) {
         this.requestContexts = requestContexts;
         this.unitsOfWork = unitsOfWork;
-        this.masterTransaction = () -> RequestEntityManagers.of(RouteContext.current(), requestEntityManagers)
-                .masterTransactionActive();
+        this.masterTransaction = RequestEntityManagers.masterTransaction(requestEntityManagers);
         this.statistics = state.statistics();
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.dbchooser.impl.routing.RouteContext;
+import org.dbchooser.impl.routing.RouteRules;
 
 /**
  * The entity managers of the unit of work a request context carries (an HTTP request,
@@ -42,6 +43,14 @@ public class RequestEntityManagers {
     public static RouteEntityManagers of(RouteContext context, RequestEntityManagers request) {
         RouteEntityManagers held = context.entityManagers();
         return held != null ? held : request.current();
+    }
+
+    /**
+     * What stickiness asks, answered for the unit of work running on the thread when it
+     * asks (made once, by each of those that ask: the frames and the routed entity manager).
+     */
+    public static RouteRules.MasterTransaction masterTransaction(RequestEntityManagers request) {
+        return () -> of(RouteContext.current(), request).masterTransactionActive();
     }
 
     /** This request context's entity managers, opened on first use. */

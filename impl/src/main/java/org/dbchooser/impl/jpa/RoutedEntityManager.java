@@ -71,7 +71,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
 
     private Object readResolve() {
         health = monitor.health();
-        masterTransaction = () -> managers(RouteContext.current()).masterTransactionActive();
+        masterTransaction = RequestEntityManagers.masterTransaction(requestEntityManagers);
         return this;
     }
 

@@ -3,6 +3,7 @@ package org.dbchooser.impl.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,16 +46,13 @@ class SharedPositionReadsTest {
     @Test
     void responsesThatAskWhileAQueryRunsShareTheNextOneAndNeverGetTheRunningOnesAnswer() throws Exception {
         Supplier<String> query = () -> "0/" + queries.incrementAndGet();
-        Future<String> first = firstQueryHeld(query);
-        Future<String> second = threads.submit(() -> reads.read(query));
-        Future<String> third = threads.submit(() -> reads.read(query));
-        waitUntilWaiting(2);
+        List<Future<String>> responses = twoAskingWhileTheFirstQueryRuns(query);
 
         releaseFirst.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("0/1");
-        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("0/2");
-        assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo("0/2");
+        assertThat(responses.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("0/1");
+        assertThat(responses.get(1).get(5, TimeUnit.SECONDS)).isEqualTo("0/2");
+        assertThat(responses.get(2).get(5, TimeUnit.SECONDS)).isEqualTo("0/2");
         assertThat(queries).hasValue(2);
     }
 
@@ -67,14 +65,12 @@ class SharedPositionReadsTest {
             }
             return "0/" + number;
         };
-        Future<String> first = firstQueryHeld(query);
-        Future<String> second = threads.submit(() -> reads.read(query));
-        Future<String> third = threads.submit(() -> reads.read(query));
-        waitUntilWaiting(2);
+        List<Future<String>> responses = twoAskingWhileTheFirstQueryRuns(query);
+
         releaseFirst.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("0/1");
-        for (Future<String> failed : new Future[] {second, third}) {
+        assertThat(responses.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("0/1");
+        for (Future<String> failed : responses.subList(1, 3)) {
             assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("master gone");
         }
         assertThat(reads.read(query)).isEqualTo("0/3");
@@ -110,6 +106,15 @@ class SharedPositionReadsTest {
         }));
         assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
         return first;
+    }
+
+    /** Three responses: the first's query runs until {@link #releaseFirst}, the other two wait for the next. */
+    private List<Future<String>> twoAskingWhileTheFirstQueryRuns(Supplier<String> query) throws InterruptedException {
+        Future<String> first = firstQueryHeld(query);
+        Future<String> second = threads.submit(() -> reads.read(query));
+        Future<String> third = threads.submit(() -> reads.read(query));
+        waitUntilWaiting(2);
+        return List.of(first, second, third);
     }
 
     /** Until {@code count} threads wait for the next query (parked on the lock's condition). */
