@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.control.RequestContextController;
 
+import org.dbchooser.impl.config.DeploymentState;
+import org.dbchooser.impl.routing.RouteContext;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,7 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of a call through {@code @ReadOnly} / {@code @Master}, against the same call
  * with no interceptor and with an interceptor that does nothing, on Weld SE, inside an
- * active request context (as in a web request). The methods do no database work: what
+ * active request context. Two cases: the call is the outermost frame of its unit of
+ * work (a request context someone else activated: a web request without dbchooser's
+ * filter, a message, a batch step), and the call is made inside a {@code GET} request
+ * whose route dbchooser's filter has set, as on a server, where each call is a nested
+ * frame ({@code frame=nested}). The methods do no database work: what
  * is measured is routing's own cost. There is no database either: the replica monitor
  * asks the servers once an hour, not every second, and its first checks (each a failed
  * Hibernate start, about 15 s in all, on the other core) end during the 30 s of warm-up;
@@ -36,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class InterceptorBenchmark {
+
+    /** Whether each call is the outermost frame of its unit of work, or nested in a web request's. */
+    @Param({"outermost", "nested"})
+    public String frame;
 
     private WeldContainer container;
     private RequestContextController requestContext;
@@ -54,6 +65,25 @@ public class InterceptorBenchmark {
         emptyIntercepted = container.select(BenchmarkBeans.EmptyIntercepted.class).get();
         readOnly = container.select(BenchmarkBeans.ReadOnlyWork.class).get();
         master = container.select(BenchmarkBeans.MasterWork.class).get();
+    }
+
+    /**
+     * For {@code frame=nested}: the unit of work of a {@code GET} request as dbchooser's
+     * {@code RouteFilter} opens it, around all the calls of an iteration, on their thread.
+     */
+    @Setup(Level.Iteration)
+    public void openWebRequest() {
+        if (frame.equals("nested")) {
+            RouteContext context = RouteContext.open();
+            context.decision(container.select(DeploymentState.class).get().requestRouter().decide("GET", "GET /layers"));
+            context.request("GET /layers");
+            context.enter();
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void closeWebRequest() {
+        RouteContext.close();
     }
 
     @TearDown(Level.Trial)

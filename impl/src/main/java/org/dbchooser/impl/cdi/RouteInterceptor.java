@@ -27,7 +27,10 @@ abstract class RouteInterceptor implements Serializable {
      */
     static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 150;
 
+    /** The container's client proxy: what is kept when the intercepted bean is serialized. */
     private final RouteFrames frames;
+    /** The application's instance behind it, reached on each call without the proxy's context lookup. */
+    private transient RouteFrames instance;
     private final MethodRoutes routes;
     private final Route boundRoute;
 
@@ -40,6 +43,11 @@ abstract class RouteInterceptor implements Serializable {
     @AroundInvoke
     Object route(InvocationContext invocation) throws Exception {
         RouteDecision decision = routes.lookup(invocation.getTarget().getClass(), invocation.getMethod(), boundRoute);
-        return frames.within(decision, InvocationContext::proceed, invocation);
+        RouteFrames direct = instance;
+        if (direct == null) {
+            direct = frames.instance();
+            instance = direct;
+        }
+        return direct.within(decision, InvocationContext::proceed, invocation);
     }
 }

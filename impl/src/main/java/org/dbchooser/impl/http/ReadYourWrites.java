@@ -71,12 +71,14 @@ public class ReadYourWrites {
         this.monitor = null;
     }
 
-    boolean enabled() {
+    // Public, as are the other methods called through the container's client proxy: Weld's
+    // proxy calls a package-private method by reflection, with an argument array per call.
+    public boolean enabled() {
         return config.readYourWrites() != DbChooserConfig.ReadYourWrites.OFF;
     }
 
     /** Before the request runs: decide whether its slave-routed reads must come from the master. */
-    void beforeRequest(HttpServletRequest request, RouteContext context) {
+    public void beforeRequest(HttpServletRequest request, RouteContext context) {
         if (context.route() != Route.SLAVE) {
             return;
         }
@@ -114,7 +116,7 @@ public class ReadYourWrites {
      * transaction) has no write to read back, and asking a master known to be down would
      * only fail: no token then.
      */
-    void beforeResponse(HttpServletResponse response, RouteContext context) {
+    public void beforeResponse(HttpServletResponse response, RouteContext context) {
         if (!context.masterUsed() || response.isCommitted() || response.getStatus() >= 500 || !monitor.health().masterUp()) {
             return;
         }

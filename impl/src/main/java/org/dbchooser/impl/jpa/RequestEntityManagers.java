@@ -53,8 +53,11 @@ public class RequestEntityManagers {
         return () -> of(RouteContext.current(), request).masterTransactionActive();
     }
 
-    /** This request context's entity managers, opened on first use. */
-    RouteEntityManagers current() {
+    /**
+     * This request context's entity managers, opened on first use. Public: Weld's client
+     * proxy calls a package-private method by reflection, with an argument array per call.
+     */
+    public RouteEntityManagers current() {
         if (entityManagers == null) {
             entityManagers = unitsOfWork.open();
         }

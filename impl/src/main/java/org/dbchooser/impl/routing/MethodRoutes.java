@@ -1,6 +1,7 @@
 package org.dbchooser.impl.routing;
 
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -20,21 +21,46 @@ public final class MethodRoutes {
     private final Map<Class<?>, Map<Method, RouteDecision>> byBeanClass = new ConcurrentHashMap<>();
 
     /**
-     * The class an interceptor sees as target is the bean class or a subclass the
-     * container generated; each is mapped once to its bean class's table.
+     * The class an interceptor sees as target (the bean class or a subclass the container
+     * generated) to the decisions looked up through it, by the {@code Method} instance
+     * the container hands the interceptor: the same on every call, so it is matched by
+     * identity. The deployment table's instances are equal but not the same; hashing and
+     * comparing them took a sixth of a call.
      */
-    private final ClassValue<Map<Method, RouteDecision>> byTargetClass = new ClassValue<>() {
+    private final ClassValue<SeenMethods> byTargetClass = new ClassValue<>() {
         @Override
-        protected Map<Method, RouteDecision> computeValue(Class<?> type) {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                Map<Method, RouteDecision> routes = byBeanClass.get(c);
-                if (routes != null) {
-                    return routes;
-                }
-            }
-            return new ConcurrentHashMap<>();
+        protected SeenMethods computeValue(Class<?> type) {
+            return new SeenMethods();
         }
     };
+
+    /** Decisions by method instance: read without a lock, and copied to add one, once per method. */
+    private static final class SeenMethods {
+
+        private volatile IdentityHashMap<Method, RouteDecision> decisions = new IdentityHashMap<>();
+
+        RouteDecision get(Method method) {
+            return decisions.get(method);
+        }
+
+        /**
+         * Keeps {@code decision} for {@code method} and returns it, unless an equal method
+         * is kept already: then that one's decision. A container that handed a new instance
+         * on every call would otherwise grow this without end (its calls take this slower
+         * path each time, and get the same decisions).
+         */
+        synchronized RouteDecision keep(Method method, RouteDecision decision) {
+            for (Map.Entry<Method, RouteDecision> kept : decisions.entrySet()) {
+                if (kept.getKey().equals(method)) {
+                    return kept.getValue();
+                }
+            }
+            IdentityHashMap<Method, RouteDecision> copy = new IdentityHashMap<>(decisions);
+            copy.put(method, decision);
+            decisions = copy;
+            return decision;
+        }
+    }
 
     /** Records the decisions of one bean class's methods. */
     public void put(Class<?> beanClass, Map<Method, RouteDecision> routes) {
@@ -50,13 +76,27 @@ public final class MethodRoutes {
      * runs, recorded on first use.
      */
     public RouteDecision lookup(Class<?> targetClass, Method method, Route interceptorRoute) {
-        Map<Method, RouteDecision> routes = byTargetClass.get(targetClass);
-        RouteDecision decision = routes.get(method);
+        SeenMethods seen = byTargetClass.get(targetClass);
+        RouteDecision decision = seen.get(method);
         if (decision == null) {
-            decision = routes.computeIfAbsent(method,
-                    m -> new RouteDecision(interceptorRoute, Reason.ANNOTATION, annotation(interceptorRoute) + " on " + describe(m)));
+            decision = seen.keep(method, deployed(targetClass, method, interceptorRoute));
         }
         return decision;
+    }
+
+    /** The decision deployment recorded for the bean class of {@code targetClass}, or the interceptor's route. */
+    private RouteDecision deployed(Class<?> targetClass, Method method, Route interceptorRoute) {
+        for (Class<?> c = targetClass; c != null; c = c.getSuperclass()) {
+            Map<Method, RouteDecision> routes = byBeanClass.get(c);
+            if (routes != null) {
+                RouteDecision decision = routes.get(method);
+                if (decision != null) {
+                    return decision;
+                }
+                break;
+            }
+        }
+        return new RouteDecision(interceptorRoute, Reason.ANNOTATION, annotation(interceptorRoute) + " on " + describe(method));
     }
 
     public static String annotation(Route route) {
