@@ -9,6 +9,7 @@ import org.dbchooser.impl.routing.RouteRules;
 import org.dbchooser.impl.routing.RouteStatistics;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,11 +72,13 @@ public class RouteFrames {
     }
 
     /**
-     * This instance itself, for an interceptor that holds it as long as the application
-     * runs: its calls then skip the client proxy's context lookup, about a tenth of a call.
+     * Hands this instance itself to {@code holder}, for an interceptor that keeps it as
+     * long as the application runs: its calls then skip the client proxy's context lookup.
+     * (Returned rather than handed, the instance would come back as the proxy: Weld's
+     * proxy answers itself for a method that returns {@code this}.)
      */
-    public RouteFrames instance() {
-        return this;
+    public void handTo(Consumer<RouteFrames> holder) {
+        holder.accept(this);
     }
 
     /** Work that takes one argument: a caller that has it passes a method reference that captures nothing. */

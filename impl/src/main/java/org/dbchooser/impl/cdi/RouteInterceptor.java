@@ -45,8 +45,8 @@ abstract class RouteInterceptor implements Serializable {
         RouteDecision decision = routes.lookup(invocation.getTarget().getClass(), invocation.getMethod(), boundRoute);
         RouteFrames direct = instance;
         if (direct == null) {
-            direct = frames.instance();
-            instance = direct;
+            frames.handTo(self -> instance = self);
+            direct = instance;
         }
         return direct.within(decision, InvocationContext::proceed, invocation);
     }
