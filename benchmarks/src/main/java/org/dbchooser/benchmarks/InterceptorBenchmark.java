@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.control.RequestContextController;
 
 import org.dbchooser.impl.config.DeploymentState;
+import org.dbchooser.impl.http.RouteFilter;
 import org.dbchooser.impl.routing.RouteContext;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -74,10 +75,7 @@ public class InterceptorBenchmark {
     @Setup(Level.Iteration)
     public void openWebRequest() {
         if (frame.equals("nested")) {
-            RouteContext context = RouteContext.open();
-            context.decision(container.select(DeploymentState.class).get().requestRouter().decide("GET", "GET /layers"));
-            context.request("GET /layers");
-            context.enter();
+            RouteFilter.openUnitOfWork(container.select(DeploymentState.class).get(), "GET", "GET /layers");
         }
     }
 

@@ -40,20 +40,9 @@ public class RouteFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        RouteContext context = RouteContext.open();
-        if (!context.isClean()) {
-            LOG.warning(Messages.routeLeftOnThread());
-            context.clear();
-        }
         String method = http.getMethod();
-        String methodAndPath = method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath());
-        context.decision(state.requestRouter().decide(method, methodAndPath));
-        state.statistics().decided(context.decision());
-        context.request(methodAndPath);
-        context.enter();
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(methodAndPath + " -> " + context.route().name().toLowerCase() + " (" + context.decision().origin() + ")");
-        }
+        RouteContext context = openUnitOfWork(state, method,
+                method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath()));
         try {
             if (readYourWrites.enabled() && response instanceof HttpServletResponse httpResponse) {
                 readYourWrites.beforeRequest(http, context);
@@ -66,5 +55,25 @@ public class RouteFilter implements Filter {
         } finally {
             RouteContext.close();
         }
+    }
+
+    /**
+     * Opens the unit of work of a request on this thread, with the route the seed's rule
+     * gives {@code methodAndPath}; whoever opens it ends it with {@link RouteContext#close()}.
+     */
+    public static RouteContext openUnitOfWork(DeploymentState state, String method, String methodAndPath) {
+        RouteContext context = RouteContext.open();
+        if (!context.isClean()) {
+            LOG.warning(Messages.routeLeftOnThread());
+            context.clear();
+        }
+        context.decision(state.requestRouter().decide(method, methodAndPath));
+        state.statistics().decided(context.decision());
+        context.request(methodAndPath);
+        context.enter();
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(methodAndPath + " -> " + context.route().name().toLowerCase() + " (" + context.decision().origin() + ")");
+        }
+        return context;
     }
 }

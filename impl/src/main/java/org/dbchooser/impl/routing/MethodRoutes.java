@@ -84,19 +84,18 @@ public final class MethodRoutes {
         return decision;
     }
 
-    /** The decision deployment recorded for the bean class of {@code targetClass}, or the interceptor's route. */
+    /**
+     * The decision deployment recorded for {@code method} in the table of the nearest class
+     * of {@code targetClass} that has one (its bean class), or the interceptor's route.
+     */
     private RouteDecision deployed(Class<?> targetClass, Method method, Route interceptorRoute) {
-        for (Class<?> c = targetClass; c != null; c = c.getSuperclass()) {
-            Map<Method, RouteDecision> routes = byBeanClass.get(c);
-            if (routes != null) {
-                RouteDecision decision = routes.get(method);
-                if (decision != null) {
-                    return decision;
-                }
-                break;
-            }
+        Map<Method, RouteDecision> routes = null;
+        for (Class<?> c = targetClass; c != null && routes == null; c = c.getSuperclass()) {
+            routes = byBeanClass.get(c);
         }
-        return new RouteDecision(interceptorRoute, Reason.ANNOTATION, annotation(interceptorRoute) + " on " + describe(method));
+        RouteDecision decision = routes == null ? null : routes.get(method);
+        return decision != null ? decision
+                : new RouteDecision(interceptorRoute, Reason.ANNOTATION, annotation(interceptorRoute) + " on " + describe(method));
     }
 
     public static String annotation(Route route) {
