@@ -5,6 +5,7 @@ import java.util.function.Function;
 import com.zaxxer.hikari.HikariDataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,14 @@ import org.jboss.weld.environment.se.WeldContainer;
  * EntityManager. Called two ways: from a thread with no request context, so that each
  * call opens one (b1), and inside a request context the client opens around each call,
  * as the servlet container does for every web request (b2).
+ *
+ * <p>The same container also gives the floor under them (f1, f2): the units chosen by
+ * hand, as in (a), but each call made to a bean method that carries
+ * {@code @ActivateRequestContext}, called the same two ways. That is what the container
+ * charges any router that works by annotating bean methods and gives a call outside a
+ * request context one of its own, as dbchooser's outermost frame does: the interception,
+ * and the request context activated and ended. The rest of what (b) costs over (f) is
+ * dbchooser's own.
  */
 final class DbChooserUnits implements AutoCloseable {
 
@@ -28,6 +37,8 @@ final class DbChooserUnits implements AutoCloseable {
     private final HikariDataSource standby;
     private final WeldContainer container;
     private final RoutedWork work;
+    /** The floor's units, when this JVM runs the floor. */
+    private HibernateUnits floorUnits;
 
     /** The bean an application would write; the work comes from the caller, so it is the other peers' work. */
     @ApplicationScoped
@@ -46,6 +57,25 @@ final class DbChooserUnits implements AutoCloseable {
         }
     }
 
+    /**
+     * (f) The floor: the work of (a), on units chosen by hand, in a bean method the
+     * container intercepts with its own interceptor, which activates a request context
+     * where none is active.
+     */
+    @ApplicationScoped
+    public static class ByHandWork {
+
+        @ActivateRequestContext
+        public <T> T read(UnitsOfWork byHand, Function<EntityManager, T> query) {
+            return byHand.read(query);
+        }
+
+        @ActivateRequestContext
+        public <T> T write(UnitsOfWork byHand, Function<EntityManager, T> update) {
+            return byHand.write(update);
+        }
+    }
+
     DbChooserUnits(Servers servers, int poolSize) {
         master = Pools.hikari("dbchooser-master", servers.url(servers.masterPort()), poolSize);
         standby = Pools.hikari("dbchooser-slave", servers.url(servers.standbyPort()), poolSize);
@@ -57,19 +87,39 @@ final class DbChooserUnits implements AutoCloseable {
 
     /** (b1) Called from a thread with no request context: each call opens and ends one. */
     UnitsOfWork outsideRequests() {
-        return new Calls(false);
+        return new RoutedCalls(false);
     }
 
     /** (b2) Called inside a request context the client activates around each call, untimed. */
     UnitsOfWork insideRequests() {
-        return new Calls(true);
+        return new RoutedCalls(true);
     }
 
-    private final class Calls implements UnitsOfWork {
-        private final boolean inRequest;
+    /**
+     * (f1 with {@code inRequest} false, f2 with it true) The floor, on units of its own
+     * over the same pools, closed with this.
+     */
+    UnitsOfWork floor(boolean inRequest) {
+        HibernateUnits byHand = HibernateUnits.over(standby, master);
+        floorUnits = byHand;
+        ByHandWork floorWork = container.select(ByHandWork.class).get();
+        return new Calls(inRequest) {
+            @Override
+            public <T> T read(Function<EntityManager, T> query) {
+                return floorWork.read(byHand, query);
+            }
 
-        Calls(boolean inRequest) {
-            this.inRequest = inRequest;
+            @Override
+            public <T> T write(Function<EntityManager, T> update) {
+                return floorWork.write(byHand, update);
+            }
+        };
+    }
+
+    private final class RoutedCalls extends Calls {
+
+        RoutedCalls(boolean inRequest) {
+            super(inRequest);
         }
 
         @Override
@@ -80,6 +130,15 @@ final class DbChooserUnits implements AutoCloseable {
         @Override
         public <T> T write(Function<EntityManager, T> update) {
             return work.write(update);
+        }
+    }
+
+    /** Calls made from a thread with no request context, or inside one opened around each. */
+    private abstract class Calls implements UnitsOfWork {
+        private final boolean inRequest;
+
+        Calls(boolean inRequest) {
+            this.inRequest = inRequest;
         }
 
         @Override
@@ -104,6 +163,9 @@ final class DbChooserUnits implements AutoCloseable {
 
     @Override
     public void close() {
+        if (floorUnits != null) {
+            floorUnits.close(); // its entity manager factories only: the pools are closed below
+        }
         container.close();
         master.close();
         standby.close();

@@ -13,6 +13,8 @@ import java.util.Locale;
  * chosen by hand: no routing, the limit;</li>
  * <li>dbchooser, {@code @ReadOnly} / {@code @Master} beans in plain CDI, called from
  * threads without a request context (b1) and inside one, as in a web request (b2);</li>
+ * <li>the floor under (b): the units of (a) in a bean method with {@code @ActivateRequestContext}, the
+ * container's own interceptor, called the same two ways (f1, f2);</li>
  * <li>ShardingSphere-JDBC's read/write splitting;</li>
  * <li>Pgpool-II, all reads weighted to the standby;</li>
  * <li>Spring's LazyConnectionDataSourceProxy with a read-only data source.</li>

@@ -33,9 +33,16 @@ final class HibernateUnits implements UnitsOfWork, AutoCloseable {
     static HibernateUnits byHand(Servers servers, int poolSize) {
         HikariDataSource standby = Pools.hikari("plain-standby", servers.url(servers.standbyPort()), poolSize);
         HikariDataSource master = Pools.hikari("plain-master", servers.url(servers.masterPort()), poolSize);
+        HibernateUnits units = over(standby, master);
+        units.resources.addAll(List.of(standby, master));
+        return units;
+    }
+
+    /** Units on the standby's pool for reads and on the master's for writes; closing them leaves the pools open. */
+    static HibernateUnits over(DataSource standby, DataSource master) {
         EntityManagerFactory reads = Pools.hibernate(standby);
         EntityManagerFactory writes = Pools.hibernate(master);
-        return new HibernateUnits(reads, writes, List.of(reads::close, writes::close, standby, master));
+        return new HibernateUnits(reads, writes, new ArrayList<>(List.of(reads::close, writes::close)));
     }
 
     /**

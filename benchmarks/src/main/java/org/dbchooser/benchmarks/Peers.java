@@ -5,7 +5,7 @@ import java.util.List;
 /** The peers of the comparison by key, in its order, and the wiring of each. */
 final class Peers {
 
-    static final List<String> ALL = List.of("a", "b1", "b2", "c", "d", "e");
+    static final List<String> ALL = List.of("a", "b1", "b2", "f1", "f2", "c", "d", "e");
 
     private Peers() {
     }
@@ -19,6 +19,10 @@ final class Peers {
                     keep(wirings, new DbChooserUnits(servers, poolSize)).outsideRequests());
             case "b2" -> new Peer(key, "dbchooser in a request context (web)",
                     keep(wirings, new DbChooserUnits(servers, poolSize)).insideRequests());
+            case "f1" -> new Peer(key, "units by hand in an @ActivateRequestContext method, no request context",
+                    keep(wirings, new DbChooserUnits(servers, poolSize)).floor(false));
+            case "f2" -> new Peer(key, "units by hand in an @ActivateRequestContext method, in a request context",
+                    keep(wirings, new DbChooserUnits(servers, poolSize)).floor(true));
             case "c" -> new Peer(key, "ShardingSphere-JDBC read/write splitting",
                     keep(wirings, ShardingSphereSplitting.create(servers, poolSize)));
             case "d" -> new Peer(key, "Pgpool-II, reads weighted to the standby",
