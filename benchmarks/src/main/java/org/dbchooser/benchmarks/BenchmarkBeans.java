@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InterceptorBinding;
@@ -17,7 +18,7 @@ import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
 import org.dbchooser.impl.routing.RouteContext;
 
-/** The beans {@link InterceptorBenchmark} calls: the same trivial method, four ways. */
+/** The beans {@link InterceptorBenchmark} calls: the same trivial method, five ways. */
 public final class BenchmarkBeans {
 
     private BenchmarkBeans() {
@@ -50,6 +51,19 @@ public final class BenchmarkBeans {
     @Noop
     @ApplicationScoped
     public static class EmptyIntercepted {
+        public int work(int x) {
+            return x * 31 + 1;
+        }
+    }
+
+    /**
+     * The container's own interceptor that gives a call a request context where none is
+     * active, as dbchooser's outermost frame does: the floor under a routed call made
+     * outside any request context.
+     */
+    @ActivateRequestContext
+    @ApplicationScoped
+    public static class RequestContextWork {
         public int work(int x) {
             return x * 31 + 1;
         }

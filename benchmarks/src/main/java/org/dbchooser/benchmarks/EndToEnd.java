@@ -22,7 +22,8 @@ import java.util.Locale;
  * Each peer runs in JVMs of its own ({@link PeerProcess}), each of which first asks the
  * servers where the peer's reads and writes go (the standby and the master, or it stops);
  * every JVM is warmed up; then come the rounds: in each, each JVM of every peer in turn,
- * peers interleaved, reads then the mix. A peer's measured runs are its rounds × JVMs
+ * peers interleaved, reads then the mix, each turn starting one peer further on, and
+ * each run on a freshly vacuumed table ({@link Items#settle}). A peer's measured runs are its rounds × JVMs
  * (what the JIT of one JVM made of its code is one draw: several JVMs show how much it
  * varies), and the summary gives each peer's median and its lowest and highest run. Tables
  * go to standard output, every run to the results file, the chart to a PNG. The settings
@@ -63,8 +64,11 @@ public final class EndToEnd {
                 for (List<ForkedPeer> peers : jvms) {
                     run++; // each JVM's turn is a run of its own, compared with (a)'s JVM of the same turn
                     for (Workload workload : settings.workloads()) {
-                        for (ForkedPeer peer : peers) {
-                            rows.add(peer.run(workload, settings.run(), run));
+                        // each turn starts one peer further on: the place in the order, and what the
+                        // peers before left on the servers, are shared out alike
+                        for (int i = 0; i < peers.size(); i++) {
+                            Items.settle(settings.servers());
+                            rows.add(peers.get((run - 1 + i) % peers.size()).run(workload, settings.run(), run));
                         }
                     }
                 }

@@ -25,12 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of a call through {@code @ReadOnly} / {@code @Master}, against the same call
- * with no interceptor and with an interceptor that does nothing, on Weld SE, inside an
- * active request context. Two cases: the call is the outermost frame of its unit of
- * work (a request context someone else activated: a web request without dbchooser's
- * filter, a message, a batch step), and the call is made inside a {@code GET} request
+ * with no interceptor, with an interceptor that does nothing, and with the container's
+ * {@code @ActivateRequestContext}, on Weld SE. Three cases: the call is made where no
+ * request context is active, so that it opens and ends one ({@code frame=none}: a timer,
+ * a thread of the application's own); it is the outermost frame of its unit of work, in
+ * a request context someone else activated ({@code outermost}: a web request without
+ * dbchooser's filter, a message, a batch step); it is made inside a {@code GET} request
  * whose route dbchooser's filter has set, as on a server, where each call is a nested
- * frame ({@code frame=nested}). The methods do no database work: what
+ * frame ({@code nested}). The methods do no database work: what
  * is measured is routing's own cost. There is no database either: the replica monitor
  * asks the servers once an hour, not every second, and its first checks (each a failed
  * Hibernate start, about 15 s in all, on the other core) end during the 30 s of warm-up;
@@ -45,14 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class InterceptorBenchmark {
 
-    /** Whether each call is the outermost frame of its unit of work, or nested in a web request's. */
-    @Param({"outermost", "nested"})
+    /** Whether each call opens a request context, is the outermost frame of its unit of work, or is nested in a web request's. */
+    @Param({"none", "outermost", "nested"})
     public String frame;
 
     private WeldContainer container;
     private RequestContextController requestContext;
     private BenchmarkBeans.Plain plain;
     private BenchmarkBeans.EmptyIntercepted emptyIntercepted;
+    private BenchmarkBeans.RequestContextWork activateRequestContext;
     private BenchmarkBeans.ReadOnlyWork readOnly;
     private BenchmarkBeans.MasterWork master;
 
@@ -61,9 +64,12 @@ public class InterceptorBenchmark {
         System.setProperty("db_chooser.health-interval", "1h");
         container = new Weld("benchmark").initialize();
         requestContext = container.select(RequestContextController.class).get();
-        requestContext.activate();
+        if (!frame.equals("none")) {
+            requestContext.activate();
+        }
         plain = container.select(BenchmarkBeans.Plain.class).get();
         emptyIntercepted = container.select(BenchmarkBeans.EmptyIntercepted.class).get();
+        activateRequestContext = container.select(BenchmarkBeans.RequestContextWork.class).get();
         readOnly = container.select(BenchmarkBeans.ReadOnlyWork.class).get();
         master = container.select(BenchmarkBeans.MasterWork.class).get();
     }
@@ -86,7 +92,9 @@ public class InterceptorBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        requestContext.deactivate();
+        if (!frame.equals("none")) {
+            requestContext.deactivate();
+        }
         container.close();
     }
 
@@ -98,6 +106,11 @@ public class InterceptorBenchmark {
     @Benchmark
     public int emptyInterceptor() {
         return emptyIntercepted.work(7);
+    }
+
+    @Benchmark
+    public int activateRequestContext() {
+        return activateRequestContext.work(7);
     }
 
     @Benchmark
