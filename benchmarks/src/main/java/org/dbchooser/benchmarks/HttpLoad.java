@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * The benchmark at the level users see: applications on a running server, driven over
  * HTTP on loopback by client threads that each send one request after another, for a
  * bounded time. Each application is compared with the first one named (the reference),
- * runs interleaved (a, b, a, b, ...), and each is summarised by its median ratio to the
+ * runs interleaved (a, b; then b, a; ...: each round starts one application further on, each
+ * run on a freshly vacuumed {@code layer} table), and each is summarised by its median ratio to the
  * reference with the lowest and highest beside it. {@code benchmarks/http-load} starts
  * the servers and runs it; RESULTS.md has the command.
  *
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * {@code load.seconds} (20), {@code load.warmup} (20, each application, the mix),
  * {@code load.rounds} (5), {@code load.threads} (8), {@code load.layers} (1,000 rows
  * made if fewer exist), {@code load.master-port} / {@code load.standby-port} (25432 /
- * 25433, for the check), {@code load.server-pid} (the server's process, whose CPU time
+ * 25433, for the check and the vacuum), {@code load.server-pid} (the server's process, whose CPU time
  * per request is reported; none when absent), {@code load.results} (a TSV file of every
  * run).
  */
@@ -117,12 +118,15 @@ public final class HttpLoad {
         List<Run> runs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (Workload workload : workloads) {
-                for (App app : apps) {
-                    Run run = load.run(round, workload, app, Duration.ofSeconds(seconds));
-                    runs.add(run);
-                    System.out.println(row(run, runs));
-                    System.out.flush();
+                List<Run> roundRuns = new ArrayList<>();
+                // each round starts one application further on, each run on a freshly vacuumed table
+                for (int i = 0; i < apps.size(); i++) {
+                    Vacuum.andReplay(master, standby, "layer");
+                    roundRuns.add(load.run(round, workload, apps.get((round - 1 + i) % apps.size()), Duration.ofSeconds(seconds)));
                 }
+                runs.addAll(roundRuns);
+                roundRuns.forEach(run -> System.out.println(row(run, runs)));
+                System.out.flush();
             }
         }
         System.out.println();
@@ -328,7 +332,7 @@ public final class HttpLoad {
         return reference(run, runs).map(ref -> String.format(Locale.ROOT, "%.3f", run.rate() / ref.rate())).orElse("");
     }
 
-    /** The reference application's run of the same round and workload (it runs first in each). */
+    /** The reference application's run of the same round and workload (the first application named, which the first round starts with). */
     private static Optional<Run> reference(Run run, List<Run> runs) {
         App reference = runs.get(0).app();
         return runs.stream().filter(r -> r.round() == run.round() && r.workload() == run.workload()

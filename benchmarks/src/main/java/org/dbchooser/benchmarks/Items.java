@@ -46,35 +46,9 @@ final class Items {
         throw new IllegalStateException("the standby on port " + servers.standbyPort() + " never received the item table");
     }
 
-    /**
-     * Brings the table back to the same state before each measured run: the updates of
-     * the runs before leave dead row versions behind, which the next run would pay for
-     * (more so the later it comes in a round), and autovacuum cleans them at moments of
-     * its own choosing. Vacuumed on the master; returns once the standby has replayed it.
-     */
+    /** The table as every run finds it ({@link Vacuum}). */
     static void settle(Servers servers) throws SQLException, InterruptedException {
-        String vacuumed;
-        try (var master = DriverManager.getConnection(servers.url(servers.masterPort()), Servers.USER, Servers.PASSWORD);
-                var statement = master.createStatement()) {
-            statement.execute("vacuum item");
-            try (var rows = statement.executeQuery("select pg_current_wal_lsn()::text")) {
-                rows.next();
-                vacuumed = rows.getString(1);
-            }
-        }
-        try (var standby = DriverManager.getConnection(servers.url(servers.standbyPort()), Servers.USER, Servers.PASSWORD);
-                var statement = standby.createStatement()) {
-            for (int attempt = 0; attempt < 100; attempt++) {
-                try (var rows = statement.executeQuery("select pg_last_wal_replay_lsn() >= '" + vacuumed + "'::pg_lsn")) {
-                    rows.next();
-                    if (rows.getBoolean(1)) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("the standby on port " + servers.standbyPort() + " did not replay the vacuum of item in 2 s");
+        Vacuum.andReplay(servers.url(servers.masterPort()), servers.url(servers.standbyPort()), "item");
     }
 
     private static boolean replayed(Statement standby) {
