@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.control.RequestContextController;
 
 import org.dbchooser.impl.config.DeploymentState;
-import org.dbchooser.impl.http.RouteFilter;
+import org.dbchooser.impl.http.RequestUnitOfWork;
 import org.dbchooser.impl.routing.RouteContext;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -75,13 +75,13 @@ public class InterceptorBenchmark {
     }
 
     /**
-     * For {@code frame=nested}: the unit of work of a {@code GET} request as dbchooser's
-     * {@code RouteFilter} opens it, around all the calls of an iteration, on their thread.
+     * For {@code frame=nested}: the unit of work of a {@code GET} request, opened by the code
+     * dbchooser's {@code RouteFilter} opens it with, around all the calls of an iteration, on their thread.
      */
     @Setup(Level.Iteration)
     public void openWebRequest() {
         if (frame.equals("nested")) {
-            RouteFilter.openUnitOfWork(container.select(DeploymentState.class).get(), "GET", "GET /layers");
+            RequestUnitOfWork.open(container.select(DeploymentState.class).get(), "GET", "GET /layers");
         }
     }
 

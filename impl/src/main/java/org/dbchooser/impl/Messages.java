@@ -58,8 +58,8 @@ public final class Messages {
                 + "'; the slave needs a unit of its own that points at the replica");
     }
 
-    public static String unknownUnit(String key, String unit, Collection<String> declared) {
-        return format("DBCHOOSER-106", key + " = '" + unit + "' names no persistence unit in META-INF/persistence.xml"
+    public static String unknownUnit(String key, String unit, String declaredIn, Collection<String> declared) {
+        return format("DBCHOOSER-106", key + " = '" + unit + "' names no persistence unit in " + declaredIn
                 + (declared.isEmpty() ? " (no persistence unit is declared)" : " (declared: " + String.join(", ", declared) + ")"));
     }
 
@@ -67,6 +67,12 @@ public final class Messages {
         return format("DBCHOOSER-108", key + " = '" + unit + "' is a JTA unit; the slave unit must be RESOURCE_LOCAL"
                 + " (on a <non-jta-data-source> on an application server), so that slave reads never join the master's"
                 + " JTA transaction");
+    }
+
+    public static String slaveDataSourceJoinsTransactions(String key, String unit, String dataSourceKey, String value) {
+        return format("DBCHOOSER-115", key + " = '" + unit + "' is a unit whose data source joins JTA transactions ("
+                + dataSourceKey + " = " + value + "); set " + dataSourceKey + "=disabled, so that slave reads never join"
+                + " the master's JTA transaction (one transaction accepts one data source that is not XA)");
     }
 
     public static String notADuration(String key, String value) {

@@ -1,33 +1,26 @@
 package org.dbchooser.impl.cdi;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.dbchooser.Master;
 import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
-import org.dbchooser.impl.Messages;
+import org.dbchooser.impl.routing.DeclaredRoutes;
+import org.dbchooser.impl.routing.DeclaredRoutes.DeclaredMethod;
 import org.dbchooser.impl.routing.MethodRoutes;
-import org.dbchooser.impl.routing.RouteDecision;
-import org.dbchooser.impl.routing.RouteDecision.Reason;
 
 /**
- * Resolves, when the application deploys, the route of every {@code @ReadOnly} /
- * {@code @Master} business method from the bean's annotated type: the method's own
- * annotation beats its class's (directly, inherited, or through a stereotype), and
- * misplaced annotations are problems. The result goes to {@link MethodRoutes}, which
- * the interceptors ask.
+ * Reads, when the application deploys, the routes each bean's annotated type declares
+ * (directly, inherited, or through a stereotype or an interceptor binding that carries
+ * ours) and hands them to {@link DeclaredRoutes}, whose decisions go to
+ * {@link MethodRoutes}, which the interceptors ask.
  */
 final class AnnotatedRoutes {
 
@@ -36,38 +29,11 @@ final class AnnotatedRoutes {
 
     /** Resolves and records the routes of one bean class; problems are added to {@code problems}. */
     static void register(AnnotatedType<?> type, BeanManager beanManager, MethodRoutes into, List<String> problems) {
-        String typeName = type.getJavaClass().getName();
-        Set<Route> classRoutes = routesOf(type.getAnnotations().stream(), beanManager);
-        Route classRoute = null;
-        if (classRoutes.size() > 1) {
-            problems.add(Messages.bothOnClass(typeName));
-        } else if (!classRoutes.isEmpty()) {
-            classRoute = classRoutes.iterator().next();
-        }
-        Map<Method, RouteDecision> routes = new HashMap<>();
-        for (AnnotatedMethod<?> annotated : type.getMethods()) {
-            Method method = annotated.getJavaMember();
-            Set<Route> methodRoutes = routesOf(annotated.getAnnotations().stream(), beanManager);
-            int modifiers = method.getModifiers();
-            boolean business = !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers)
-                    && method.getDeclaringClass() != Object.class;
-            if (methodRoutes.size() > 1) {
-                problems.add(Messages.bothOnMethod(MethodRoutes.describe(method)));
-            } else if (methodRoutes.size() == 1) {
-                Route route = methodRoutes.iterator().next();
-                if (!business) {
-                    problems.add(Messages.notInterceptable(MethodRoutes.annotation(route), MethodRoutes.describe(method),
-                            Modifier.isStatic(modifiers) ? "static" : "private"));
-                } else {
-                    routes.put(method, new RouteDecision(route, Reason.ANNOTATION,
-                            MethodRoutes.annotation(route) + " on " + MethodRoutes.describe(method)));
-                }
-            } else if (classRoute != null && business) {
-                routes.put(method, new RouteDecision(classRoute, Reason.ANNOTATION, MethodRoutes.annotation(classRoute)
-                        + " on class " + typeName + " (method " + MethodRoutes.describe(method) + ")"));
-            }
-        }
-        into.put(type.getJavaClass(), routes);
+        List<DeclaredMethod> methods = type.getMethods().stream()
+                .map(m -> new DeclaredMethod(m.getJavaMember(), routesOf(m.getAnnotations().stream(), beanManager)))
+                .toList();
+        DeclaredRoutes.resolve(type.getJavaClass(), routesOf(type.getAnnotations().stream(), beanManager), methods, into,
+                problems);
     }
 
     /** True when the type or one of its methods carries a route, so it needs {@link #register}. */

@@ -134,17 +134,8 @@ public class DbChooserExtension implements Extension {
     }
 
     void validate(@Observes AfterBeanDiscovery event) {
-        List<String> declared = List.copyOf(units.keySet());
-        if (config.masterUnit() != null && !units.containsKey(config.masterUnit())) {
-            problems.add(Messages.unknownUnit(ConfigKeys.MASTER_UNIT, config.masterUnit(), declared));
-        }
-        for (String standby : config.slaveUnits()) {
-            if (!units.containsKey(standby)) {
-                problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, standby, declared));
-            } else if (units.get(standby)) {
-                problems.add(Messages.jtaSlaveUnit(ConfigKeys.SLAVE_UNIT, standby));
-            }
-        }
+        PersistenceUnits.check(config, units, "META-INF/persistence.xml",
+                standby -> Messages.jtaSlaveUnit(ConfigKeys.SLAVE_UNIT, standby), problems);
         for (String problem : problems) {
             event.addDefinitionError(new DefinitionException(problem));
         }

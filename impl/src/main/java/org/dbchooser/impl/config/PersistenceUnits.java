@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -17,6 +19,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+import org.dbchooser.impl.ConfigKeys;
 import org.dbchooser.impl.Messages;
 
 /**
@@ -83,6 +86,30 @@ public final class PersistenceUnits {
             return false;
         } catch (NamingException answered) {
             return true; // a naming service that does not bind this name where we ask is still a server's
+        }
+    }
+
+    /**
+     * Adds to {@code problems} what is wrong with the units the configuration names: each
+     * must be declared, and no standby's unit may have connections that join a JTA
+     * transaction (slave reads would then share the master's).
+     *
+     * @param units             unit name to whether its connections join JTA transactions
+     * @param declaredIn        where the application declares its units, for the message
+     * @param joinsTransactions the problem with a standby's unit that joins them
+     */
+    public static void check(DbChooserConfig config, Map<String, Boolean> units, String declaredIn,
+            Function<String, String> joinsTransactions, List<String> problems) {
+        List<String> declared = List.copyOf(units.keySet());
+        if (config.masterUnit() != null && !units.containsKey(config.masterUnit())) {
+            problems.add(Messages.unknownUnit(ConfigKeys.MASTER_UNIT, config.masterUnit(), declaredIn, declared));
+        }
+        for (String standby : config.slaveUnits()) {
+            if (!units.containsKey(standby)) {
+                problems.add(Messages.unknownUnit(ConfigKeys.SLAVE_UNIT, standby, declaredIn, declared));
+            } else if (units.get(standby)) {
+                problems.add(joinsTransactions.apply(standby));
+            }
         }
     }
 }

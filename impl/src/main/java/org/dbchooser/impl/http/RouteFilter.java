@@ -4,8 +4,6 @@ import org.dbchooser.impl.routing.RequestPaths;
 import org.dbchooser.impl.routing.RouteContext;
 
 import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
@@ -16,7 +14,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dbchooser.impl.config.DeploymentState;
-import org.dbchooser.impl.Messages;
 
 /**
  * Sets the route of each HTTP request with the seed's rule (see {@link RequestRouter})
@@ -24,8 +21,6 @@ import org.dbchooser.impl.Messages;
  * Registered for every request by the library's {@code META-INF/web-fragment.xml}.
  */
 public class RouteFilter implements Filter {
-
-    private static final Logger LOG = Logger.getLogger(RouteFilter.class.getName());
 
     @Inject
     DeploymentState state;
@@ -41,7 +36,7 @@ public class RouteFilter implements Filter {
             return;
         }
         String method = http.getMethod();
-        RouteContext context = openUnitOfWork(state, method,
+        RouteContext context = RequestUnitOfWork.open(state, method,
                 method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath()));
         try {
             if (readYourWrites.enabled() && response instanceof HttpServletResponse httpResponse) {
@@ -55,25 +50,5 @@ public class RouteFilter implements Filter {
         } finally {
             RouteContext.close();
         }
-    }
-
-    /**
-     * Opens the unit of work of a request on this thread, with the route the seed's rule
-     * gives {@code methodAndPath}; whoever opens it ends it with {@link RouteContext#close()}.
-     */
-    public static RouteContext openUnitOfWork(DeploymentState state, String method, String methodAndPath) {
-        RouteContext context = RouteContext.open();
-        if (!context.isClean()) {
-            LOG.warning(Messages.routeLeftOnThread());
-            context.clear();
-        }
-        context.decision(state.requestRouter().decide(method, methodAndPath));
-        state.statistics().decided(context.decision());
-        context.request(methodAndPath);
-        context.enter();
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(methodAndPath + " -> " + context.route().name().toLowerCase() + " (" + context.decision().origin() + ")");
-        }
-        return context;
     }
 }

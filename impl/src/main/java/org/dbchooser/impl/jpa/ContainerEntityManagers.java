@@ -9,13 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.dbchooser.Route;
 import org.dbchooser.impl.config.DeploymentState;
 
 /**
  * On an application server: the master is the container's JTA persistence context;
  * each standby is a resource-local unit on a non-JTA data source, and a unit of work
- * has one entity manager on the standby it reads from. A standby's connections are
+ * has one entity manager on the standby it reads from ({@link JtaEntityManagers}). A standby's connections are
  * never enlisted in a JTA transaction, so a request that reads on the slave and then
  * writes through {@code @Master} code has one resource in its transaction, not two.
  *
@@ -26,9 +25,6 @@ import org.dbchooser.impl.config.DeploymentState;
  */
 @ApplicationScoped
 public class ContainerEntityManagers implements UnitsOfWork {
-
-    /** Marks, in the JTA transaction itself, that the master has been used in it. */
-    private static final String MASTER_USED = ContainerEntityManagers.class.getName() + ".master-used";
 
     /** The name of the master's persistence context reference, for a {@code <persistence-context-ref>}. */
     public static final String MASTER_CONTEXT_REF = "dbchooser/master";
@@ -48,31 +44,6 @@ public class ContainerEntityManagers implements UnitsOfWork {
 
     @Override
     public RouteEntityManagers open() {
-        return new UnitOfWork();
-    }
-
-    /** One unit of work: the container's master, and the entity manager of the standby it reads from. */
-    private final class UnitOfWork extends StandbyOfUnitOfWork {
-
-        @Override
-        public EntityManager get(Route route) {
-            if (route == Route.MASTER) {
-                if (transactions.getTransactionKey() != null) {
-                    transactions.putResource(MASTER_USED, Boolean.TRUE);
-                }
-                return master;
-            }
-            return slave.get(units, state.health());
-        }
-
-        @Override
-        public boolean masterTransactionActive() {
-            return transactions.getTransactionKey() != null && transactions.getResource(MASTER_USED) != null;
-        }
-
-        @Override
-        public void close() {
-            slave.close();
-        }
+        return new JtaEntityManagers(master, transactions, units, state.health());
     }
 }

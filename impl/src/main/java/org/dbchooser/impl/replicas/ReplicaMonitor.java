@@ -120,8 +120,16 @@ public class ReplicaMonitor implements ReplicaStatus {
         this.standbys = null;
     }
 
-    /** Starts the checks once, whatever fires the application's start more than once. */
-    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        start();
+    }
+
+    /**
+     * Starts the checks once, whatever fires the application's start more than once.
+     * Public for a container whose application context starts before its data sources
+     * (Quarkus: dbchooser's extension starts the checks on Quarkus's own start event).
+     */
+    public synchronized void start() {
         if (scheduler != null) {
             return;
         }
