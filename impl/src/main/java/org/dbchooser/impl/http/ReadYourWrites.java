@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.dbchooser.Route;
 import org.dbchooser.impl.config.DeploymentState;
@@ -78,7 +75,7 @@ public class ReadYourWrites {
     }
 
     /** Before the request runs: decide whether its slave-routed reads must come from the master. */
-    public void beforeRequest(HttpServletRequest request, RouteContext context) {
+    public void beforeRequest(TokenCarrier request, RouteContext context) {
         if (context.route() != Route.SLAVE) {
             return;
         }
@@ -116,20 +113,20 @@ public class ReadYourWrites {
      * transaction) has no write to read back, and asking a master known to be down would
      * only fail: no token then.
      */
-    public void beforeResponse(HttpServletResponse response, RouteContext context) {
-        if (!context.masterUsed() || response.isCommitted() || response.getStatus() >= 500 || !monitor.health().masterUp()) {
+    public void beforeResponse(TokenCarrier response, RouteContext context) {
+        if (!context.masterUsed() || !response.responseOpen() || !monitor.health().masterUp()) {
             return;
         }
         try {
             if (config.readYourWrites() == DbChooserConfig.ReadYourWrites.TIME) {
                 long until = System.currentTimeMillis() + config.readYourWritesPin().toMillis();
-                response.addCookie(cookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin()));
+                response.responseCookie(PIN_COOKIE, Long.toString(until), config.readYourWritesPin());
                 return;
             }
             String lsn = positions.read(() -> (String) RouteUnits.ask(units.master(), "select pg_current_wal_insert_lsn()::text"));
             monitor.masterReached(Lsn.parse(lsn));
-            response.setHeader(LSN_HEADER, lsn);
-            response.addCookie(cookie(LSN_COOKIE, lsn, Duration.ofHours(1)));
+            response.responseHeader(LSN_HEADER, lsn);
+            response.responseCookie(LSN_COOKIE, lsn, Duration.ofHours(1));
         } catch (RuntimeException e) {
             // the request itself succeeded; without a token the client's next read may be stale, not wrong
             LOG.log(Level.WARNING, Messages.noReadYourWritesToken(String.valueOf(e.getMessage())), e);
@@ -196,31 +193,9 @@ public class ReadYourWrites {
         }
     }
 
-    private static Cookie cookie(String name, String value, Duration maxAge) {
-        Cookie cookie = new Cookie(name, value);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()));
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
-    }
-
-    private static String value(HttpServletRequest request, String cookieName, String headerName) {
-        if (headerName != null) {
-            String header = request.getHeader(headerName);
-            if (header != null) {
-                return header;
-            }
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(cookieName)) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+    private static String value(TokenCarrier request, String cookieName, String headerName) {
+        String header = headerName == null ? null : request.requestHeader(headerName);
+        return header != null ? header : request.requestCookie(cookieName);
     }
 
     private static long parseLong(String text) {

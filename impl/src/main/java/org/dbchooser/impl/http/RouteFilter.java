@@ -40,8 +40,9 @@ public class RouteFilter implements Filter {
                 method + " " + RequestPaths.normalize(http.getRequestURI(), http.getContextPath()));
         try {
             if (readYourWrites.enabled() && response instanceof HttpServletResponse httpResponse) {
-                readYourWrites.beforeRequest(http, context);
-                TokenResponse tokened = new TokenResponse(httpResponse, () -> readYourWrites.beforeResponse(httpResponse, context));
+                readYourWrites.beforeRequest(new ServletTokens(http, httpResponse), context);
+                TokenResponse tokened = new TokenResponse(httpResponse,
+                        () -> readYourWrites.beforeResponse(new ServletTokens(http, httpResponse), context));
                 chain.doFilter(request, tokened);
                 tokened.start();
             } else {

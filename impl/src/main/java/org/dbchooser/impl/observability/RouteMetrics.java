@@ -78,6 +78,15 @@ public class RouteMetrics {
     }
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        register();
+    }
+
+    /**
+     * Registers the instruments. Public for a container whose application context starts
+     * before its OpenTelemetry does (Quarkus: dbchooser's extension registers them on
+     * Quarkus's own start event).
+     */
+    public void register() {
         OpenTelemetry telemetry = openTelemetry.isResolvable() ? openTelemetry.get() : GlobalOpenTelemetry.get();
         Meter meter = telemetry.getMeter("org.dbchooser");
         instruments.add(meter.counterBuilder("dbchooser.route.decisions")

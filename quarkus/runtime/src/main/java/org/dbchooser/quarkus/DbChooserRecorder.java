@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -20,6 +25,7 @@ import org.dbchooser.impl.routing.RouteStatistics;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
@@ -34,7 +40,8 @@ import io.quarkus.runtime.annotations.Recorder;
 public class DbChooserRecorder {
 
     /**
-     * @param routedBeanClasses the bean classes whose annotations name a route
+     * @param routedBeanClasses the classes whose annotations name a route, as the build found them; those
+     *                          that are beans (ArC removes the beans nothing uses) are resolved
      * @param unitDataSources   each persistence unit Quarkus made, with the name of its data source
      *                          ({@code <default>} for the default one)
      */
@@ -49,12 +56,19 @@ public class DbChooserRecorder {
                 standby -> Messages.slaveDataSourceJoinsTransactions(ConfigKeys.SLAVE_UNIT, standby,
                         transactionsKey(unitDataSources.get(standby)), transactions(source, unitDataSources.get(standby))),
                 problems);
+        // the beans ArC kept, as the other containers report each bean they manage
+        Set<Class<?>> beanClasses = Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .map(Bean::getBeanClass).collect(Collectors.toSet());
         MethodRoutes methodRoutes = new MethodRoutes();
         for (String name : routedBeanClasses) {
+            Class<?> type;
             try {
-                ReflectedRoutes.register(Class.forName(name, false, loader), methodRoutes, problems);
+                type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("dbchooser: the build found " + name + ", which the application cannot load", e);
+            }
+            if (beanClasses.contains(type)) {
+                ReflectedRoutes.register(type, methodRoutes, problems);
             }
         }
         if (!problems.isEmpty()) {

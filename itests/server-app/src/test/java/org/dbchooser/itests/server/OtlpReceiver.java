@@ -1,5 +1,7 @@
 package org.dbchooser.itests.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -91,6 +93,44 @@ public final class OtlpReceiver implements AutoCloseable {
         Map<String, Double> values = new HashMap<>();
         latest.forEach((service, point) -> values.put(service, point.value()));
         return values;
+    }
+
+    /** One GET of the application's on PATH: the server that answered it, as the application names it. */
+    public interface Read {
+        String servedBy(String path) throws Exception;
+    }
+
+    /**
+     * The scenario every platform's test runs: once dbchooser's decisions are in the
+     * export, 20 GETs read from the standby and are counted, by one service, in an export
+     * after them, which also has both servers up. Answers that service.
+     */
+    public String countsTwentyReads(Read read) throws Exception {
+        String slaveByMethod = "reason=request_method,route=slave";
+        long start = System.nanoTime();
+        while (latest("dbchooser.route.decisions", slaveByMethod).isEmpty()) {
+            assertThat(System.nanoTime() - start).as("dbchooser's decisions in the export within 15 s (%d exports"
+                    + " received)", exports()).isLessThan(15_000_000_000L);
+            read.servedBy("/anything/metrics-first");
+            Thread.sleep(200);
+        }
+        Map<String, Double> before = latest("dbchooser.route.decisions", slaveByMethod);
+        for (int i = 0; i < 20; i++) {
+            assertThat(read.servedBy("/anything/metrics-" + i)).isEqualTo(Servers.standby());
+        }
+        String counted = null;
+        while (counted == null) {
+            Map<String, Double> now = latest("dbchooser.route.decisions", slaveByMethod);
+            counted = now.entrySet().stream().filter(e -> e.getValue() >= before.getOrDefault(e.getKey(), 0.0) + 20)
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            assertThat(System.nanoTime() - start).as("the 20 GETs counted in the export within 15 s: before %s, now %s",
+                    before, now).isLessThan(15_000_000_000L);
+            Thread.sleep(200);
+        }
+        assertThat(latest("dbchooser.server.up", "server=master")).as("the master up, in the same export")
+                .containsEntry(counted, 1.0);
+        assertThat(latest("dbchooser.server.up", "server=slave")).as("the slave up").containsEntry(counted, 1.0);
+        return counted;
     }
 
     /** How many export requests arrived. */

@@ -24,7 +24,7 @@ import org.dbchooser.itests.databases.BuildDatabases;
  * client with its own cookies, as a browser has. A cycle is a POST that writes a row,
  * then a GET that counts it and names, in the same statement, the server that counted.
  */
-final class ReadYourWritesCycles {
+public final class ReadYourWritesCycles {
 
     private static final int CLIENTS = 20;
     private static final int CYCLES_PER_CLIENT = 50;
@@ -33,7 +33,7 @@ final class ReadYourWritesCycles {
     }
 
     /** What the cycles saw: a stale read counted no row. */
-    record Outcome(int cycles, int stale, int servedByStandby, long slowestCycleMillis, long millis) {
+    public record Outcome(int cycles, int stale, int servedByStandby, long slowestCycleMillis, long millis) {
         @Override
         public String toString() {
             return String.format("%d cycles, %d stale, %.1f %% of reads served by the standby, slowest cycle %d ms, %d ms in all",
@@ -41,7 +41,7 @@ final class ReadYourWritesCycles {
         }
     }
 
-    static Outcome run(URL deployment) throws Exception {
+    public static Outcome run(URL deployment) throws Exception {
         String base = deployment.toString().replaceAll("/$", "");
         AtomicInteger cycles = new AtomicInteger();
         AtomicInteger stale = new AtomicInteger();

@@ -848,52 +848,13 @@ public abstract class ServerRoutingTests {
 
     @Test
     void theServersHealthEndpointShowsDbChoosersReadinessFollowingTheServers() throws Exception {
-        URI endpoint = readinessEndpoint(fileConfig);
-        Readiness.await(endpoint, "both servers up", r -> r.status() == 200 && r.all("UP", "UP"));
-        try {
-            BuildDatabases.control("pause", "standby1");
-            Readiness.await(endpoint, "the standby down: ready, reads on the master",
-                    r -> r.status() == 200 && r.all("UP", "DOWN"));
-            BuildDatabases.control("pause", "master");
-            Readiness.await(endpoint, "both down: not ready", r -> r.status() == 503 && r.all("DOWN", "DOWN"));
-            BuildDatabases.control("resume", "standby1");
-            Readiness.await(endpoint, "the master down: ready, reads on the standby",
-                    r -> r.status() == 200 && r.all("DOWN", "UP"));
-        } finally {
-            BuildDatabases.control("resume", "master");
-            BuildDatabases.control("resume", "standby1");
-        }
-        Readiness.await(endpoint, "both back", r -> r.status() == 200 && r.all("UP", "UP"));
-        Servers.waitForStandby();
+        Readiness.followsTheServers(readinessEndpoint(fileConfig));
     }
 
     @Test
     void dbChoosersMetricsReachTheServersOwnOpenTelemetryExport() throws Exception {
-        String slaveByMethod = "reason=request_method,route=slave";
-        long start = System.nanoTime();
-        while (otlp.latest("dbchooser.route.decisions", slaveByMethod).isEmpty()) {
-            assertThat(System.nanoTime() - start).as("dbchooser's decisions in the server's export within 15 s (%d exports"
-                    + " received)", otlp.exports()).isLessThan(15_000_000_000L);
-            send("GET", fileConfig, "/anything/metrics-first");
-            Thread.sleep(200);
-        }
-        Map<String, Double> before = otlp.latest("dbchooser.route.decisions", slaveByMethod);
-        for (int i = 0; i < 20; i++) {
-            assertThat(send("GET", fileConfig, "/anything/metrics-" + i).servedBy()).isEqualTo(Servers.standby());
-        }
-        // one service (the deployment's) counted the 20 GETs, in an export after them
-        String counted = null;
-        while (counted == null) {
-            Map<String, Double> now = otlp.latest("dbchooser.route.decisions", slaveByMethod);
-            counted = now.entrySet().stream().filter(e -> e.getValue() >= before.getOrDefault(e.getKey(), 0.0) + 20)
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            assertThat(System.nanoTime() - start).as("the 20 GETs counted in the export within 15 s: before %s, now %s",
-                    before, now).isLessThan(15_000_000_000L);
-            Thread.sleep(200);
-        }
-        assertThat(otlp.latest("dbchooser.server.up", "server=master")).as("the master up, in the same export")
-                .containsEntry(counted, 1.0);
-        assertThat(otlp.latest("dbchooser.server.up", "server=slave")).as("the slave up").containsEntry(counted, 1.0);
+        // one service, the deployment's, counted the GETs
+        String counted = otlp.countsTwentyReads(path -> send("GET", fileConfig, path).servedBy());
         System.out.printf("%s: dbchooser's metrics in the server's OpenTelemetry export (service %s), %d exports received%n",
                 getClass().getSimpleName(), counted, otlp.exports());
     }

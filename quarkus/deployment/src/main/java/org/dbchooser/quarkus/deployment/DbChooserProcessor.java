@@ -15,7 +15,7 @@ import org.dbchooser.Master;
 import org.dbchooser.ReadOnly;
 import org.dbchooser.impl.config.DeploymentState;
 import org.dbchooser.quarkus.DbChooserRecorder;
-import org.dbchooser.quarkus.MonitorStart;
+import org.dbchooser.quarkus.StartWithQuarkus;
 import org.dbchooser.quarkus.QuarkusUnits;
 import org.dbchooser.quarkus.RequestFrameInterceptor;
 import org.dbchooser.quarkus.RoutedRequest;
@@ -57,7 +57,6 @@ class DbChooserProcessor {
     private static final DotName INTERCEPTOR = DotName.createSimple("jakarta.interceptor.Interceptor");
     private static final String IMPL = "org.dbchooser.impl.";
     private static final DotName INITIALIZED = DotName.createSimple("jakarta.enterprise.context.Initialized");
-    private static final DotName REPLICA_MONITOR = DotName.createSimple(IMPL + "replicas.ReplicaMonitor");
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -76,10 +75,13 @@ class DbChooserProcessor {
         AdditionalBeanBuildItem.Builder beans = AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(IMPL + "cdi.ReadOnlyInterceptor", IMPL + "cdi.MasterInterceptor", IMPL + "cdi.RouteFrames",
                         IMPL + "cdi.RoutingBean", IMPL + "cdi.MaintenanceBean", IMPL + "jpa.RoutedEntityManagerProducer",
-                        IMPL + "jpa.RequestEntityManagers", IMPL + "replicas.ReplicaMonitor")
-                .addBeanClasses(QuarkusUnits.class, RequestFrameInterceptor.class, MonitorStart.class);
+                        IMPL + "jpa.RequestEntityManagers", IMPL + "replicas.ReplicaMonitor", IMPL + "http.ReadYourWrites")
+                .addBeanClasses(QuarkusUnits.class, RequestFrameInterceptor.class, StartWithQuarkus.class);
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.addBeanClass(IMPL + "observability.ReplicaReadiness");
+        }
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_METRICS)) {
+            beans.addBeanClass(IMPL + "observability.RouteMetrics");
         }
         return beans.build();
     }
@@ -96,8 +98,9 @@ class DbChooserProcessor {
 
     /**
      * ArC initializes the application context during static init, before the data sources
-     * and the configuration of run time: the monitor's observer of that moment is taken
-     * out, and {@link MonitorStart} starts it on Quarkus's start event instead.
+     * and the configuration of run time: the observers of that moment in dbchooser's beans
+     * (the monitor's start, the metrics' registration) are taken out, and
+     * {@link StartWithQuarkus} does their work on Quarkus's start event instead.
      */
     @BuildStep
     ObserverTransformerBuildItem monitorStartsWithQuarkus() {
@@ -109,7 +112,7 @@ class DbChooserProcessor {
 
             @Override
             public void transform(TransformationContext context) {
-                if (context.getMethod().declaringClass().name().equals(REPLICA_MONITOR)) {
+                if (context.getMethod().declaringClass().name().toString().startsWith(IMPL)) {
                     context.veto();
                 }
             }

@@ -4,12 +4,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.dbchooser.Maintenance;
 import org.dbchooser.ReadOnly;
 
 /** Reads and writes in every combination the tests need; each answer names the servers that ran the work. */
@@ -26,16 +26,15 @@ public class ItemsResource {
     @Inject
     MasterWork masterWork;
 
-    @GET
-    @Path("server")
-    public String getServer() {
-        return servedBy.server();
-    }
+    @Inject
+    Maintenance maintenance;
 
+    /** Read-only maintenance on or off; answers the mode it is in. */
     @POST
-    @Path("server")
-    public String postServer() {
-        return servedBy.server();
+    @Path("maintenance/{mode: on|off}")
+    public String maintenance(@PathParam("mode") String mode) {
+        maintenance.setReadOnly(mode.equals("on"));
+        return maintenance.isReadOnly() ? "read-only" : "read-write";
     }
 
     /** A POST that db_chooser.slave sends to the slave. */
@@ -59,7 +58,7 @@ public class ItemsResource {
         return servedBy.count(name);
     }
 
-    @PUT
+    @POST
     @Path("{name}")
     @Transactional
     public String create(@PathParam("name") String name) {

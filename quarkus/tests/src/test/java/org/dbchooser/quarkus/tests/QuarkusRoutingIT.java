@@ -2,14 +2,15 @@ package org.dbchooser.quarkus.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import static org.dbchooser.quarkus.tests.Http.master;
+import static org.dbchooser.quarkus.tests.Http.standby;
+
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.dbchooser.itests.databases.BuildDatabases;
+import org.dbchooser.quarkus.tests.Http.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,39 +28,34 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BuildDatabasesResource.class)
 class QuarkusRoutingIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TestHTTPResource("/")
     URL base;
 
-    record Answer(int status, String body) {
+    /** Tests that stop servers may run before these: the standby serves again within seconds of its return. */
+    @BeforeEach
+    void standbyServes() throws Exception {
+        long start = System.nanoTime();
+        while (!standby().equals(send("GET", "/anything/ready").servedBy())) {
+            assertThat(System.nanoTime() - start).as("the standby serving reads within 10 s").isLessThan(10_000_000_000L);
+            Thread.sleep(100);
+        }
     }
 
     private Answer send(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
-    }
-
-    private static String master() {
-        return BuildDatabases.masterPort() + " master";
-    }
-
-    private static String standby() {
-        return BuildDatabases.standbyPort() + " standby";
+        return Http.send(base, method, path);
     }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    @ParameterizedTest(name = "{0} /items/server runs on the {1}")
-    @CsvSource({"GET, standby", "POST, master"})
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"GET, standby", "HEAD, standby", "OPTIONS, standby", "POST, master", "PUT, master", "PATCH, master",
+            "DELETE, master"})
     void eachMethodRunsWhereTheSeedSays(String method, String expected) throws Exception {
-        Answer answer = send(method, "/items/server");
+        Answer answer = send(method, "/anything/" + UUID.randomUUID());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo(expected.equals("standby") ? standby() : master());
+        assertThat(answer.servedBy()).isEqualTo(expected.equals("standby") ? standby() : master());
     }
 
     @Test
@@ -69,9 +65,9 @@ class QuarkusRoutingIT {
     }
 
     @Test
-    void aPutWritesOnTheMaster() throws Exception {
-        String name = unique("put");
-        Answer answer = send("PUT", "/items/" + name);
+    void aPostWritesOnTheMaster() throws Exception {
+        String name = unique("post");
+        Answer answer = send("POST", "/items/" + name);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(master());
         assertThat(BuildDatabases.countItems(BuildDatabases.masterPort(), name)).isEqualTo(1);
@@ -129,5 +125,25 @@ class QuarkusRoutingIT {
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.body()).contains("failing after the write, on purpose");
         assertThat(BuildDatabases.countItems(BuildDatabases.masterPort(), name)).isZero();
+    }
+
+    @Test
+    void readOnlyMaintenanceRefusesWritesWith503AndStillServesReads() throws Exception {
+        String name = unique("maintenance");
+        try {
+            Answer on = send("POST", "/items/maintenance/on");
+            assertThat(on.body()).isEqualTo("read-only");
+            Answer refused = send("POST", "/items/" + name);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).startsWith("DBCHOOSER-311: ");
+            assertThat(send("GET", "/anything/" + name).servedBy()).isEqualTo(standby());
+        } finally {
+            // the other tests share this application: never leave it read-only
+            assertThat(send("POST", "/items/maintenance/off").body()).isEqualTo("read-write");
+        }
+        assertThat(BuildDatabases.countItems(BuildDatabases.masterPort(), name)).isZero();
+        String after = unique("after-maintenance");
+        assertThat(send("POST", "/items/" + after).body()).isEqualTo(master());
+        assertThat(BuildDatabases.countItems(BuildDatabases.masterPort(), after)).isEqualTo(1);
     }
 }
