@@ -58,7 +58,11 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     /** The request context's entity managers (the container's proxy), for a unit of work that holds none itself. */
     private final RequestEntityManagers requestEntityManagers;
     private final ReplicaStatus monitor;
-    /** The monitor's flags, read on every call; transient because the monitor gives them back after deserialization. */
+    /**
+     * The monitor's flags, read on every call; taken from the monitor on first use (an
+     * entity manager injected while the application starts, as Quarkus REST makes its
+     * providers, must not need the monitor yet), and again after deserialization.
+     */
     private transient RouteHealth health;
     /** What stickiness asks, about the unit of work running when it asks; made again after deserialization. */
     private transient RouteRules.MasterTransaction masterTransaction;
@@ -70,9 +74,13 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     }
 
     private Object readResolve() {
-        health = monitor.health();
         masterTransaction = RequestEntityManagers.masterTransaction(requestEntityManagers);
         return this;
+    }
+
+    private RouteHealth health() {
+        RouteHealth flags = health;
+        return flags != null ? flags : (health = monitor.health());
     }
 
     /** The entity managers of the unit of work running on this thread. */
@@ -87,7 +95,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
      */
     private Route route(RouteContext context) {
         try {
-            return RouteRules.statement(context, health.readOnly(), masterTransaction);
+            return RouteRules.statement(context, health().readOnly(), masterTransaction);
         } catch (ContextNotActiveException e) {
             throw Messages.noUnitOfWork(e);
         }
@@ -100,16 +108,17 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
      * is down.
      */
     private EntityManager entityManager(RouteContext context, Route route) {
+        RouteHealth flags = health();
         try {
             if (route == Route.SLAVE) {
                 // read-only maintenance keeps even these on the slave; read-your-writes may not
-                if (health.readOnly() || health.slaveServes() && !context.readFromMaster()) {
+                if (flags.readOnly() || flags.slaveServes() && !context.readFromMaster()) {
                     return managers(context).get(Route.SLAVE);
                 }
             } else if (context != RouteContext.NONE) {
                 context.masterUsed(true);
             }
-            if (!health.masterUp()) {
+            if (!flags.masterUp()) {
                 throw Messages.masterUnavailable(route == Route.SLAVE
                         ? "a slave-routed read (the slave cannot serve it either)" : "master-routed work");
             }
@@ -181,7 +190,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
      */
     @Override
     public EntityManager masterAfter(RuntimeException slaveFailure) {
-        if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health.readOnly()) {
+        if (!ConnectionFailures.isConnectionFailure(slaveFailure) || health().readOnly()) {
             return null;
         }
         RouteContext context = RouteContext.current();
@@ -196,7 +205,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
             return null;
         }
         // the master serving slave-routed reads: not "master used" for read-your-writes
-        if (!health.masterUp()) {
+        if (!health().masterUp()) {
             throw Messages.masterUnavailable("a slave-routed read (the slave cannot serve it either)");
         }
         return managers.get(Route.MASTER);
@@ -205,7 +214,7 @@ public class RoutedEntityManager implements EntityManager, Serializable, RoutedQ
     /** Read-only maintenance refuses every write (DBCHOOSER-311); otherwise the slave route does (DBCHOOSER-301). */
     @Override
     public RuntimeException writeRefused(String operation) {
-        return health.readOnly() ? Messages.maintenanceWriteRefused(operation, SlaveWriteGuard.caller())
+        return health().readOnly() ? Messages.maintenanceWriteRefused(operation, SlaveWriteGuard.caller())
                 : SlaveWriteGuard.refused(operation);
     }
 
