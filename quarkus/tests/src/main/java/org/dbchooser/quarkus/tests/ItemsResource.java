@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.dbchooser.Maintenance;
 import org.dbchooser.ReadOnly;
+import org.dbchooser.Route;
+import org.dbchooser.Routing;
 
 /** Reads and writes in every combination the tests need; each answer names the servers that ran the work. */
 @Path("items")
@@ -28,6 +30,18 @@ public class ItemsResource {
 
     @Inject
     Maintenance maintenance;
+
+    @Inject
+    Routing routing;
+
+    /** Inside a POST: the route before, a block on the slave, and the route after, each with its server. */
+    @POST
+    @Path("routing-block")
+    public String routingBlock() {
+        String before = routing.current() + " " + servedBy.server();
+        String inside = routing.call(Route.SLAVE, () -> routing.current() + " " + servedBy.server());
+        return before + "," + inside + "," + routing.current() + " " + servedBy.server();
+    }
 
     /** Read-only maintenance on or off; answers the mode it is in. */
     @POST

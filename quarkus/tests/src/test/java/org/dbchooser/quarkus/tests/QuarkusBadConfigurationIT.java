@@ -22,6 +22,7 @@ class QuarkusBadConfigurationIT {
                     FailureMapper.class, BothRoutes.class).addAsResource("application.properties"))
             .overrideConfigKey("quarkus.datasource.\"master\".jdbc.url", url(BuildDatabases.masterPort()))
             .overrideConfigKey("quarkus.datasource.\"slave\".jdbc.url", url(BuildDatabases.standbyPort()))
+            .overrideConfigKey("quarkus.datasource.\"slave2\".jdbc.url", url(BuildDatabases.standby2Port()))
             .overrideConfigKey("quarkus.datasource.\"slave\".jdbc.transactions", "enabled")
             .overrideConfigKey("quarkus.arc.exclude-types", "org.dbchooser.quarkus.tests.Nothing")
             .overrideConfigKey("db_chooser.master", "GET /items/(unclosed")

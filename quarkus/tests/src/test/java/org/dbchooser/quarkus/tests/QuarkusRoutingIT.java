@@ -146,4 +146,11 @@ class QuarkusRoutingIT {
         assertThat(send("POST", "/items/" + after).body()).isEqualTo(master());
         assertThat(BuildDatabases.countItems(BuildDatabases.masterPort(), after)).isEqualTo(1);
     }
+
+    @Test
+    void aRoutingBlockInsideAPostRunsOnTheSlaveAndTheRequestIsBackOnTheMasterAfterIt() throws Exception {
+        Answer answer = send("POST", "/items/routing-block");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("MASTER " + master() + ",SLAVE " + standby() + ",MASTER " + master());
+    }
 }
