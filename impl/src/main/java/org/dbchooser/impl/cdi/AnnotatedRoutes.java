@@ -1,7 +1,6 @@
 package org.dbchooser.impl.cdi;
 
 import java.lang.annotation.Annotation;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -9,8 +8,6 @@ import java.util.stream.Stream;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 
-import org.dbchooser.Master;
-import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
 import org.dbchooser.impl.routing.DeclaredRoutes;
 import org.dbchooser.impl.routing.DeclaredRoutes.DeclaredMethod;
@@ -44,21 +41,8 @@ final class AnnotatedRoutes {
 
     /** The routes named by these annotations, through stereotypes and interceptor bindings that carry ours. */
     private static Set<Route> routesOf(Stream<Annotation> annotations, BeanManager beanManager) {
-        Set<Route> routes = EnumSet.noneOf(Route.class);
-        annotations.forEach(a -> collect(a, beanManager, routes, 0));
-        return routes;
-    }
-
-    private static void collect(Annotation annotation, BeanManager beanManager, Set<Route> routes, int depth) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        if (type == ReadOnly.class) {
-            routes.add(Route.SLAVE);
-        } else if (type == Master.class) {
-            routes.add(Route.MASTER);
-        } else if (depth < 8 && beanManager.isStereotype(type)) {
-            beanManager.getStereotypeDefinition(type).forEach(a -> collect(a, beanManager, routes, depth + 1));
-        } else if (depth < 8 && beanManager.isInterceptorBinding(type)) {
-            beanManager.getInterceptorBindingDefinition(type).forEach(a -> collect(a, beanManager, routes, depth + 1));
-        }
+        return DeclaredRoutes.named(annotations.toList(), type -> beanManager.isStereotype(type)
+                ? beanManager.getStereotypeDefinition(type)
+                : beanManager.isInterceptorBinding(type) ? beanManager.getInterceptorBindingDefinition(type) : Set.of());
     }
 }

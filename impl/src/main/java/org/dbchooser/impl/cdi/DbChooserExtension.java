@@ -18,9 +18,6 @@ import org.dbchooser.impl.observability.ReplicaReadiness;
 import org.dbchooser.impl.observability.RouteMetrics;
 import org.dbchooser.impl.replicas.ReplicaMonitor;
 import org.dbchooser.impl.routing.MethodRoutes;
-import org.dbchooser.impl.routing.RequestRouter;
-import org.dbchooser.impl.routing.RouteHealth;
-import org.dbchooser.impl.routing.RouteStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +55,6 @@ public class DbChooserExtension implements Extension {
     private final List<String> problems = new ArrayList<>();
     private DbChooserConfig config;
     private Map<String, Boolean> units;
-    private RouteHealth health;
-    private final RouteStatistics statistics = new RouteStatistics();
 
     /**
      * Reads the configuration and the persistence units, and registers dbchooser's
@@ -69,7 +64,6 @@ public class DbChooserExtension implements Extension {
     void registerBeans(@Observes BeforeBeanDiscovery event) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         config = DbChooserConfig.read(ConfigProvider.getConfig(loader), problems);
-        health = new RouteHealth(config.readOnly(), config.slaveUnits().size());
         units = PersistenceUnits.declared(loader, PersistenceUnits.onApplicationServer());
         for (Class<?> bean : List.of(ReadOnlyInterceptor.class, MasterInterceptor.class, RouteFrames.class,
                 RoutingBean.class, RoutedEntityManagerProducer.class, RequestEntityManagers.class, ReplicaMonitor.class,
@@ -140,9 +134,8 @@ public class DbChooserExtension implements Extension {
             event.addDefinitionError(new DefinitionException(problem));
         }
         // what deployment decided, as one bean for all of dbchooser's: no bean asks the extension
-        RequestRouter requestRouter = problems.isEmpty()
-                ? new RequestRouter(config.masterPatterns(), config.slavePatterns(), config.slaveMethods()) : null;
-        DeploymentState state = new DeploymentState(config, requestRouter, methodRoutes, health, statistics);
+        // (registered when there are problems too, so that they are the only errors reported)
+        DeploymentState state = DeploymentState.of(config, methodRoutes);
         event.addBean().types(DeploymentState.class, Object.class).scope(Singleton.class).createWith(context -> state);
         if (problems.isEmpty()) {
             LOG.fine(() -> "dbchooser: " + config.masterPatterns().size() + " master pattern(s), "

@@ -19,4 +19,10 @@ import org.dbchooser.impl.routing.RouteStatistics;
  */
 public record DeploymentState(DbChooserConfig config, RequestRouter requestRouter, MethodRoutes methodRoutes,
         RouteHealth health, RouteStatistics statistics) {
+
+    /** What deployment decided from {@code config} and {@code methodRoutes}: the router of its patterns, fresh state. */
+    public static DeploymentState of(DbChooserConfig config, MethodRoutes methodRoutes) {
+        return new DeploymentState(config, new RequestRouter(config.masterPatterns(), config.slavePatterns(), config.slaveMethods()),
+                methodRoutes, new RouteHealth(config.readOnly(), config.slaveUnits().size()), new RouteStatistics());
+    }
 }

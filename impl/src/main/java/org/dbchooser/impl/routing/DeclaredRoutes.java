@@ -1,12 +1,17 @@
 package org.dbchooser.impl.routing;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dbchooser.Master;
+import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
 import org.dbchooser.impl.Messages;
 import org.dbchooser.impl.routing.RouteDecision.Reason;
@@ -15,13 +20,46 @@ import org.dbchooser.impl.routing.RouteDecision.Reason;
  * The rule for the routes a bean class declares with {@code @ReadOnly} / {@code @Master},
  * applied when the application deploys: a method's own annotation beats its class's, a
  * method or class cannot name both routes, and a method the container cannot intercept
- * (static, private) cannot carry one. Plain Java: each container reads the annotations
- * its own way (through stereotypes and interceptor bindings that carry ours) and hands
- * the routes they name to {@link #resolve}.
+ * (static, private) cannot carry one. Plain Java: each container says which annotations
+ * a stereotype or an interceptor binding carries ({@link Carried}), {@link #named} finds
+ * the routes, and {@link #resolve} decides.
  */
 public final class DeclaredRoutes {
 
     private DeclaredRoutes() {
+    }
+
+    /** How deep stereotypes and bindings may nest: deeper is a cycle. */
+    private static final int MAX_DEPTH = 8;
+
+    /**
+     * The annotations an annotation carries as a stereotype or an interceptor binding,
+     * as the container sees them; none for any other annotation.
+     */
+    public interface Carried {
+        Collection<Annotation> of(Class<? extends Annotation> annotationType);
+    }
+
+    /** The routes named by {@code annotations}: {@code @ReadOnly}, {@code @Master}, and those the annotations carry. */
+    public static Set<Route> named(Collection<Annotation> annotations, Carried carried) {
+        Set<Route> routes = EnumSet.noneOf(Route.class);
+        for (Annotation annotation : annotations) {
+            collect(annotation, carried, routes, 0);
+        }
+        return routes;
+    }
+
+    private static void collect(Annotation annotation, Carried carried, Set<Route> routes, int depth) {
+        Class<? extends Annotation> type = annotation.annotationType();
+        if (type == ReadOnly.class) {
+            routes.add(Route.SLAVE);
+        } else if (type == Master.class) {
+            routes.add(Route.MASTER);
+        } else if (depth < MAX_DEPTH) {
+            for (Annotation inner : carried.of(type)) {
+                collect(inner, carried, routes, depth + 1);
+            }
+        }
     }
 
     /** One method of the bean class, with the routes named by its own annotations (none, one, or both). */

@@ -2,6 +2,9 @@ package org.dbchooser.impl.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.Annotation;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.dbchooser.Route;
 import org.dbchooser.impl.routing.DeclaredRoutes.DeclaredMethod;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,5 +76,35 @@ class DeclaredRoutesTest {
             assertThat(decision.route()).isEqualTo(expected);
             assertThat(decision.origin()).isEqualTo(origin);
         }
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Carrier {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Outer {
+    }
+
+    @Carrier
+    @Outer
+    static class Annotated {
+    }
+
+    @Test
+    void routesAreNamedDirectlyAndThroughWhatTheContainerSaysAnAnnotationCarries() {
+        Annotation carrier = Annotated.class.getAnnotation(Carrier.class);
+        Annotation outer = Annotated.class.getAnnotation(Outer.class);
+        Annotation readOnly = ReadOnlyHolder.class.getAnnotation(org.dbchooser.ReadOnly.class);
+        // Outer carries Carrier, which carries @ReadOnly; a cycle (Carrier carrying Outer) ends at the depth bound
+        DeclaredRoutes.Carried carried = type -> type == Outer.class ? List.of(carrier)
+                : type == Carrier.class ? List.of(readOnly, outer) : List.of();
+        assertThat(DeclaredRoutes.named(List.of(outer), carried)).containsExactly(Route.SLAVE);
+        assertThat(DeclaredRoutes.named(List.of(outer), type -> List.of())).isEmpty();
+        assertThat(DeclaredRoutes.named(List.of(readOnly), type -> List.of())).containsExactly(Route.SLAVE);
+    }
+
+    @org.dbchooser.ReadOnly
+    static class ReadOnlyHolder {
     }
 }

@@ -19,9 +19,6 @@ import org.dbchooser.impl.config.DbChooserConfig;
 import org.dbchooser.impl.config.DeploymentState;
 import org.dbchooser.impl.config.PersistenceUnits;
 import org.dbchooser.impl.routing.MethodRoutes;
-import org.dbchooser.impl.routing.RequestRouter;
-import org.dbchooser.impl.routing.RouteHealth;
-import org.dbchooser.impl.routing.RouteStatistics;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -74,9 +71,7 @@ public class DbChooserRecorder {
         if (!problems.isEmpty()) {
             throw new DeploymentException("dbchooser found " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
-        DeploymentState state = new DeploymentState(config,
-                new RequestRouter(config.masterPatterns(), config.slavePatterns(), config.slaveMethods()), methodRoutes,
-                new RouteHealth(config.readOnly(), config.slaveUnits().size()), new RouteStatistics());
+        DeploymentState state = DeploymentState.of(config, methodRoutes);
         return () -> state;
     }
 

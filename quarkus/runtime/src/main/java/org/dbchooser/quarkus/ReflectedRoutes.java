@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +12,6 @@ import java.util.Set;
 import jakarta.enterprise.inject.Stereotype;
 import jakarta.interceptor.InterceptorBinding;
 
-import org.dbchooser.Master;
-import org.dbchooser.ReadOnly;
 import org.dbchooser.Route;
 import org.dbchooser.impl.routing.DeclaredRoutes;
 import org.dbchooser.impl.routing.DeclaredRoutes.DeclaredMethod;
@@ -27,9 +24,6 @@ import org.dbchooser.impl.routing.MethodRoutes;
  * ours. The rule itself is {@link DeclaredRoutes}, as on every other server.
  */
 final class ReflectedRoutes {
-
-    /** How deep stereotypes and bindings may nest: deeper is a cycle. */
-    private static final int MAX_DEPTH = 8;
 
     private ReflectedRoutes() {
     }
@@ -54,25 +48,9 @@ final class ReflectedRoutes {
         DeclaredRoutes.resolve(beanClass, routesOf(beanClass.getAnnotations()), methods, into, problems);
     }
 
+    /** The routes these annotations name, through stereotypes and interceptor bindings as their class files declare them. */
     private static Set<Route> routesOf(Annotation[] annotations) {
-        Set<Route> routes = EnumSet.noneOf(Route.class);
-        for (Annotation annotation : annotations) {
-            collect(annotation, routes, 0);
-        }
-        return routes;
-    }
-
-    private static void collect(Annotation annotation, Set<Route> routes, int depth) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        if (type == ReadOnly.class) {
-            routes.add(Route.SLAVE);
-        } else if (type == Master.class) {
-            routes.add(Route.MASTER);
-        } else if (depth < MAX_DEPTH
-                && (type.isAnnotationPresent(Stereotype.class) || type.isAnnotationPresent(InterceptorBinding.class))) {
-            for (Annotation carried : type.getAnnotations()) {
-                collect(carried, routes, depth + 1);
-            }
-        }
+        return DeclaredRoutes.named(List.of(annotations), type -> type.isAnnotationPresent(Stereotype.class)
+                || type.isAnnotationPresent(InterceptorBinding.class) ? List.of(type.getAnnotations()) : List.of());
     }
 }
